@@ -1,0 +1,44 @@
+// Browser tests: real Chromium and Firefox from Debian (the test tools cannot download their own).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { mockEndpoint } from './test/support/mock-endpoint.mjs';
+import { countingReporter } from './test/support/counting-reporter.mjs';
+import { defaultReporter } from '@web/test-runner';
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+const only = process.env.BROWSERS?.split(',');
+const browsers = [
+  playwrightLauncher({
+    product: 'chromium',
+    launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs },
+  }),
+  chromeLauncher({
+    puppeteer: puppeteerCore,
+    launchOptions: { browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true },
+  }),
+].filter((_, i) => !only || only.includes(i === 0 ? 'chromium' : 'firefox'));
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['production'] },
+  concurrency: 2,
+  browserStartTimeout: 60_000,
+  testsFinishTimeout: 180_000,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
+  middleware: [mockEndpoint()],
+  testFramework: { config: { timeout: 10_000 } },
+  browsers,
+  reporters: [defaultReporter(), countingReporter('.test-results/browser.json')],
+};
