@@ -15,4 +15,14 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error', 'info'] }],
     },
   },
+  {
+    // With noUncheckedIndexedAccess, `events[0]!` is the honest way to say "the test fails if absent".
+    files: ['test/**', 'bench/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // Command-line scripts talk to a terminal.
+    files: ['scripts/**', 'bench/**', 'demo/serve.ts', '.ci/**'],
+    rules: { 'no-console': 'off' },
+  },
 );

@@ -1,0 +1,171 @@
+// The demo page: sets the element up as a site owner would, and shows everything it does.
+import type {} from '../src/events.js';
+import type {} from './simulators/onesignal-page-sdk.types.js';
+
+interface Settings {
+  visitor: 'normal' | 'unsupported' | 'blocked';
+  layout: string;
+  showWhen: string;
+  lang: string;
+}
+interface DemoConfig {
+  /** Set when the server has ONESIGNAL_APP_ID: the real SDK loads instead of the simulator. */
+  appId: string | null;
+  restSimulated: boolean;
+  locales: string[];
+}
+interface LogEntry {
+  at: string;
+  method: string;
+  path: string;
+  status?: number;
+  body: unknown;
+}
+
+const SETTINGS_KEY = 'psf-demo';
+const DEMO_APP_ID = '00000000-0000-4000-8000-000000000000';
+const settings: Settings = {
+  visitor: 'normal',
+  layout: 'inline',
+  showWhen: 'declined',
+  lang: 'en',
+  ...(JSON.parse(sessionStorage.getItem(SETTINGS_KEY) ?? '{}') as Partial<Settings>),
+};
+const save = () => sessionStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+function $<T extends HTMLElement>(selector: string): T {
+  const found = document.querySelector<T>(selector);
+  if (!found) throw new Error(`demo page lacks ${selector}`);
+  return found;
+}
+
+const config = (await (await fetch('/demo/config.json')).json()) as DemoConfig;
+const element = $('#fallback');
+const simulated = !config.appId;
+
+// A browser without the Push API (iOS Safari outside a home-screen app, in-app webviews):
+// both the element's own check and the SDK's loader look for PushSubscriptionOptions.
+if (settings.visitor === 'unsupported')
+  delete (window as { PushSubscriptionOptions?: unknown }).PushSubscriptionOptions;
+
+element.setAttribute('app-id', config.appId ?? DEMO_APP_ID);
+if (simulated) {
+  element.setAttribute(
+    'sdk-src',
+    settings.visitor === 'blocked' ? '/simulator/blocked.js' : '/simulator/onesignal-page-sdk.js',
+  );
+}
+element.setAttribute('layout', settings.layout);
+element.setAttribute('show-when', settings.showWhen);
+element.setAttribute('lang', settings.lang);
+
+$('#mode-note').textContent = simulated
+  ? `Demo mode: OneSignal is SIMULATED in this page (no account needed)${config.restSimulated ? ', and the sandbox backend talks to a simulated OneSignal REST API' : ''}. Visitor: ${settings.visitor}.`
+  : `Live mode: the real OneSignal SDK with app ${config.appId}.${config.restSimulated ? ' The backend uses a simulated REST API (set ONESIGNAL_API_KEY for the real one).' : ''}`;
+
+// Page controls.
+for (const [id, key] of [
+  ['#layout', 'layout'],
+  ['#show-when', 'showWhen'],
+  ['#lang', 'lang'],
+] as const) {
+  const select = $<HTMLSelectElement>(id);
+  if (id === '#lang') {
+    const names = new Intl.DisplayNames(['en'], { type: 'language' });
+    select.replaceChildren(
+      ...config.locales.map((tag) => new Option(`${names.of(tag) ?? tag} (${tag})`, tag)),
+    );
+  }
+  select.value = settings[key];
+  select.addEventListener('change', () => {
+    settings[key] = select.value;
+    save();
+    location.reload();
+  });
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-visitor]')) {
+  const action = button.dataset['visitor'] ?? '';
+  if (!simulated && action !== 'reset') button.disabled = true;
+  button.addEventListener('click', () => {
+    const sim = window.OneSignalSimulator;
+    if (action === 'grant') sim?.grant();
+    else if (action === 'deny') sim?.deny();
+    else if (action === 'dismiss') sim?.dismiss();
+    else {
+      if (action === 'reset') {
+        sim?.reset();
+        localStorage.clear();
+        settings.visitor = 'normal';
+      } else {
+        settings.visitor = action as Settings['visitor'];
+      }
+      save();
+      location.reload();
+    }
+  });
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-fault]')) {
+  button.addEventListener('click', () => {
+    void fetch('/demo/fault', { method: 'POST', body: button.dataset['fault'] ?? 'none' });
+  });
+}
+
+// What happened: element events, the page SDK, the backend and the REST API.
+const show = (list: HTMLElement, text: string) => {
+  const item = document.createElement('li');
+  item.textContent = text; // Everything here is data from the page or the server: text only.
+  list.prepend(item);
+};
+const events = $('#events');
+for (const name of ['permission', 'show', 'submit', 'success', 'error', 'dismiss'] as const) {
+  document.addEventListener(`push-sms-fallback-${name}`, (event) => {
+    const { detail } = event as CustomEvent<unknown>;
+    show(events, `${new Date().toLocaleTimeString()} ${event.type} ${JSON.stringify(detail)}`);
+  });
+}
+const state = $('#state');
+new MutationObserver(() => (state.textContent = element.getAttribute('state'))).observe(element, {
+  attributes: true,
+  attributeFilter: ['state'],
+});
+
+window.addEventListener('onesignal-simulator-change', (event) => {
+  const { calls, state } = event.detail;
+  $('#sdk').textContent = JSON.stringify(
+    {
+      permission: state.permission,
+      subscribed: state.subscriptionId != null,
+      onesignalId: state.onesignalId,
+      tags: state.tags,
+      'init calls': calls.init,
+      'addTag calls': calls.addTag,
+      'tag writes sent to OneSignal': calls.sentTagWrites.length,
+    },
+    null,
+    2,
+  );
+});
+
+async function poll(): Promise<void> {
+  const log = (await (await fetch('/demo/log')).json()) as {
+    backend: LogEntry[];
+    rest: LogEntry[];
+  };
+  for (const [id, entries] of [
+    ['#backend', log.backend],
+    ['#rest', log.rest],
+  ] as const) {
+    const list = $(id);
+    list.replaceChildren();
+    for (const entry of entries) {
+      show(
+        list,
+        `${entry.at} ${entry.method} ${entry.path} → ${entry.status ?? '…'}\n${JSON.stringify(entry.body, null, 2)}`,
+      );
+    }
+  }
+}
+setInterval(() => void poll(), 1000);
+
+await import('/dist/push-sms-fallback.js' as string);

@@ -1,0 +1,60 @@
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const ts = (options = {}) =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    include: ['src/**/*.ts'],
+    noEmit: false,
+    declaration: false,
+    sourceMap: true,
+    ...options,
+  });
+
+const minify = () =>
+  terser({ module: true, ecma: 2021, compress: { passes: 2 }, format: { comments: false } });
+
+const isDependency = (id) => /^(lit|@lit\/|libphonenumber-js|node:)/.test(id);
+
+export default [
+  // npm: ES modules with dependencies external, plus type declarations.
+  {
+    input: {
+      index: 'src/index.ts',
+      'server/index': 'src/server/index.ts',
+      'server/node': 'src/server/node.ts',
+    },
+    external: isDependency,
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
+    plugins: [ts({ declaration: true, declarationDir: 'dist', rootDir: 'src', outDir: 'dist' })],
+  },
+  // Script tag: one self-contained module with Lit; the form and its phone metadata are lazy chunks.
+  {
+    input: { 'push-sms-fallback': 'src/index.ts' },
+    // Lets the lazy chunks import Lit from the entry file instead of splitting Lit into a third file.
+    preserveEntrySignatures: 'allow-extension',
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      chunkFileNames: 'push-sms-fallback-[name]-[hash].js',
+    },
+    plugins: [
+      nodeResolve({ exportConditions: ['production', 'browser'] }),
+      ts({ outDir: 'dist' }),
+      minify(),
+    ],
+  },
+  // Classic script tag: a loader for the module build beside it.
+  {
+    input: 'src/classic.ts',
+    output: { file: 'dist/push-sms-fallback.classic.js', format: 'iife', sourcemap: true },
+    plugins: [ts({ outDir: 'dist' }), minify()],
+  },
+];

@@ -1,0 +1,93 @@
+// Measures what visitors download from dist/: shared by `npm run size` and the benchmark.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { transform } from 'esbuild';
+
+export const DIST = 'dist';
+
+export function weigh(code) {
+  const buffer = Buffer.from(code);
+  return {
+    min: buffer.length,
+    gzip: gzipSync(buffer, { level: 9 }).length,
+    brotli: brotliCompressSync(buffer, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length,
+  };
+}
+
+export const sum = (...sizes) =>
+  sizes.reduce(
+    (a, b) => ({ min: a.min + b.min, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }),
+    {
+      min: 0,
+      gzip: 0,
+      brotli: 0,
+    },
+  );
+
+const read = (file) => readFileSync(join(DIST, file), 'utf8');
+
+/** Relative chunk files a module imports, statically or dynamically. */
+function imports(file) {
+  const code = read(file);
+  const found = { static: new Set(), dynamic: new Set() };
+  for (const [, path] of code.matchAll(/\bfrom\s*["']\.\/([^"']+)["']/g)) found.static.add(path);
+  for (const [, path] of code.matchAll(/\bimport\s*["']\.\/([^"']+)["']/g)) found.static.add(path);
+  for (const [, path] of code.matchAll(/\bimport\(\s*["']\.\/([^"']+)["']\s*\)/g))
+    found.dynamic.add(path);
+  return found;
+}
+
+function closure(files, except = new Set()) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file) || except.has(file)) return;
+    seen.add(file);
+    for (const next of imports(file).static) visit(next);
+  };
+  files.forEach(visit);
+  return seen;
+}
+
+/** The script-tag build: what every visitor downloads, and what the form path adds. */
+export function scriptTagSizes() {
+  const entry = 'push-sms-fallback.js';
+  const eager = closure([entry]);
+  const lazy = [...eager].flatMap((file) => [...imports(file).dynamic]);
+  const form = lazy.find((file) => /-form-/.test(file));
+  if (!form) throw new Error('No lazily loaded form chunk found in dist/push-sms-fallback.js');
+  const formFiles = closure([form], eager);
+  const locales = lazy
+    .flatMap((file) => [...imports(file).dynamic])
+    .concat([...formFiles].flatMap((file) => [...imports(file).dynamic]));
+  return {
+    eager: sum(...[...eager].map((file) => weigh(read(file)))),
+    form: sum(...[...formFiles].map((file) => weigh(read(file)))),
+    formFiles: [...formFiles],
+    locales: Object.fromEntries(
+      [...new Set(locales)].map((file) => [
+        file.replace(/^push-sms-fallback-|-[\w-]{8}\.js$/g, ''),
+        weigh(read(file)),
+      ]),
+    ),
+    classic: weigh(read('push-sms-fallback.classic.js')),
+  };
+}
+
+/** The npm entry with Lit external, minified as a user's bundler would. */
+export async function npmEntrySize() {
+  const { code } = await transform(read('index.js'), { minify: true, format: 'esm' });
+  return weigh(code);
+}
+
+/** Browser files in dist/ (everything outside dist/server and the type declarations). */
+export function browserFiles(dir = DIST, prefix = '') {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(prefix, entry.name);
+    if (entry.isDirectory())
+      return entry.name === 'server' ? [] : browserFiles(join(dir, entry.name), path);
+    return /\.js$/.test(entry.name) ? [path] : [];
+  });
+}

@@ -1,0 +1,43 @@
+// `npm run size`: prints what visitors download and fails when a budget from the issues is exceeded.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, browserFiles, npmEntrySize, scriptTagSizes } from './bundle-sizes.mjs';
+
+const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
+const sizes = scriptTagSizes();
+const npm = await npmEntrySize();
+
+const rows = [
+  ['Script tag, every visitor (Lit included)', sizes.eager, 10_000],
+  ['npm entry, Lit external (minified)', npm, 4_000],
+  ['Form chunk incl. phone metadata (form path only)', sizes.form, 36_000],
+  ['Classic-script loader', sizes.classic, undefined],
+  ...Object.entries(sizes.locales).map(([name, size]) => [
+    `Locale chunk: ${name}`,
+    size,
+    undefined,
+  ]),
+];
+
+let over = 0;
+console.log(
+  'bundle                                              min        gzip       brotli     budget (gzip)',
+);
+for (const [name, size, budget] of rows) {
+  const verdict =
+    budget === undefined ? '' : size.gzip <= budget ? `≤ ${kB(budget)} ok` : `> ${kB(budget)} OVER`;
+  if (budget !== undefined && size.gzip > budget) over++;
+  console.log(
+    `${name.padEnd(50)}  ${kB(size.min).padEnd(9)}  ${kB(size.gzip).padEnd(9)}  ${kB(size.brotli).padEnd(9)}  ${verdict}`,
+  );
+}
+
+// The REST API key belongs to the server only: no browser file may mention or ask for it.
+const leaks = browserFiles().filter((file) =>
+  /ONESIGNAL_API_KEY|apiKey|Authorization["']?\s*[:,]\s*["'`]Key /.test(
+    readFileSync(join(DIST, file), 'utf8'),
+  ),
+);
+if (leaks.length) console.log(`REST API key referenced in browser files: ${leaks.join(', ')}`);
+
+if (over || leaks.length) process.exit(1);

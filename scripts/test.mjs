@@ -1,0 +1,47 @@
+// `npm test`: every check a change must pass, in the order that fails fastest, then one closing line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+const RESULTS = '.test-results';
+rmSync(RESULTS, { recursive: true, force: true });
+
+const steps = [
+  ['format', 'npx', ['prettier', '--check', '.']],
+  ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
+  ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
+  ['build', 'npm', ['run', 'build']],
+  ['size', 'node', ['scripts/size.mjs']],
+  [
+    'unit and server tests',
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile=${RESULTS}/vitest.json`,
+    ],
+  ],
+  ['browser tests', 'npx', ['web-test-runner']],
+];
+
+const failedSteps = [];
+for (const [name, command, args] of steps) {
+  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
+  const { status } = spawnSync(command, args, { stdio: 'inherit' });
+  if (status !== 0) failedSteps.push(name);
+}
+
+const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
+const vitest = read(`${RESULTS}/vitest.json`);
+const browser = read(`${RESULTS}/browser.json`);
+const passed = (vitest?.numPassedTests ?? 0) + (browser?.passed ?? 0);
+const failed = (vitest?.numFailedTests ?? 0) + (browser?.failed ?? 0);
+
+console.log(
+  `\nunit+server: ${vitest?.numPassedTests ?? 0} passed, browser: ${browser?.passed ?? 0} passed`,
+);
+if (failedSteps.length) console.log(`failed steps: ${failedSteps.join(', ')}`);
+if (!vitest || !browser || passed === 0) console.log('some test runner reported nothing');
+console.log(`ci: ${passed} passed, ${failed + failedSteps.length} failed`);
+process.exit(failedSteps.length || failed || !vitest || !browser || passed === 0 ? 1 : 0);

@@ -1,0 +1,29 @@
+import { PushSmsFallback } from './push-sms-fallback.js';
+
+export const TAG = 'push-sms-fallback';
+export const VERSION = '0.1.0';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'push-sms-fallback': PushSmsFallback;
+  }
+  /** Versions of push-sms-fallback this page loaded, in order: a second one warns, never throws. */
+  var pushSmsFallbackVersions: string[] | undefined;
+}
+
+/**
+ * Registers the element once. A second copy of this script (a CMS and a theme both adding it,
+ * two versions on one page) warns and leaves the first registration in place; on a server it does nothing.
+ */
+export function defineElement(tag = TAG, registry = globalThis.customElements): void {
+  if (!registry) return;
+  const versions = (globalThis.pushSmsFallbackVersions ??= []);
+  versions.push(VERSION);
+  if (registry.get(tag)) {
+    console.warn(
+      `<${tag}>: loaded more than once (versions ${versions.join(', ')}); using the first.`,
+    );
+    return;
+  }
+  registry.define(tag, tag === TAG ? PushSmsFallback : class extends PushSmsFallback {});
+}

@@ -1,0 +1,338 @@
+import { html, nothing } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import type { ErrorCode } from '../events.js';
+import {
+  PushSmsFallbackErrorEvent,
+  PushSmsFallbackSubmitEvent,
+  PushSmsFallbackSuccessEvent,
+} from '../events.js';
+import { strings as en } from '../locales/en.js';
+import { loadStrings } from '../locales/index.js';
+import type { State } from '../push-state.js';
+import { format, type Strings } from '../strings.js';
+import { deliver, type Outcome } from '../submission/deliver.js';
+import { dequeue, enqueue, queued, type Submission } from '../submission/queue.js';
+import { disclosure, renderedText } from './consent.js';
+import type { FormHost } from './host.js';
+import { callingCode, countryCodes, normalizePhone, type PhoneProblem } from './phone.js';
+import { buildRequest, uuid } from './request.js';
+
+export { styles } from './styles.js';
+
+const PHONE_MESSAGES: Record<PhoneProblem, keyof Strings> = {
+  empty: 'errorEmpty',
+  'too-short': 'errorTooShort',
+  'too-long': 'errorTooLong',
+  invalid: 'errorInvalid',
+  'not-mobile': 'errorNotMobile',
+  'country-not-allowed': 'errorCountryNotAllowed',
+};
+
+interface Shown {
+  message: string;
+  /** Changes on every failure, so a repeated message is announced again. */
+  seq: number;
+  field: 'phone' | 'consent' | 'form';
+}
+
+function regionOf(locale: string): string | undefined {
+  try {
+    return new Intl.Locale(locale).region;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The form path: loaded only for visitors who see the form. */
+export class Form {
+  private phone = '';
+  private country: string;
+  private consent = false;
+  private error?: Shown | undefined;
+  private seq = 0;
+  private delivering = false;
+  /** The last submission: resent unchanged (same Idempotency-Key) when the visitor submits it again. */
+  private last?: Submission;
+  private registered?: string;
+  private locale = '';
+  private base: Strings = en;
+
+  constructor(private readonly host: FormHost) {
+    const allowed = host.countries;
+    const preferred = host.defaultCountry ?? regionOf(host.locale) ?? 'US';
+    this.country = !allowed || allowed.includes(preferred) ? preferred : (allowed[0] ?? preferred);
+  }
+
+  /** Loads the active language; call before rendering. */
+  async localize(): Promise<void> {
+    const locale = this.host.locale;
+    if (locale === this.locale) return;
+    this.base = await loadStrings(locale);
+    this.locale = locale;
+  }
+
+  private get text(): Strings {
+    return { ...this.base, ...this.host.strings };
+  }
+
+  /** The status line of each state; undefined where the form shows nothing. */
+  private statusOf(state: State, s: Strings): string | undefined {
+    if (state === 'form') return '';
+    if (state === 'sending') return s.sending;
+    if (state === 'queued') return s.queued;
+    // Only the page view that registered says so; later views stay quiet.
+    if (state === 'done' && this.registered) return format(s.done, { phone: this.registered });
+    return undefined;
+  }
+
+  render(state: State) {
+    const s = this.text;
+    const status = this.statusOf(state, s);
+    if (status === undefined) return nothing;
+    const busy = state === 'sending' || state === 'queued';
+    const invalid = this.error?.field === 'phone';
+    const button = this.host.consentMode === 'button';
+    return html`
+      <section part="root" class="root" aria-labelledby="heading" @keydown=${this.onKeydown}>
+        <h2 part="heading" id="heading"><slot name="heading">${s.heading}</slot></h2>
+        ${
+          state === 'done'
+            ? nothing
+            : html`
+                <p class="intro"><slot name="intro">${s.intro}</slot></p>
+                ${this.host.hint ? html`<p class="intro">${s.iosHint}</p>` : nothing}
+                <form novalidate @submit=${this.onSubmit}>
+                  ${this.renderCountry(s)}
+                  <div class="field">
+                    <label for="phone">${s.phone}</label>
+                    <input
+                      id="phone"
+                      part="input"
+                      type="tel"
+                      autocomplete="tel"
+                      inputmode="tel"
+                      .value=${this.phone}
+                      ?readonly=${busy}
+                      aria-invalid=${invalid ? 'true' : 'false'}
+                      aria-describedby="phone-hint phone-error"
+                      @input=${this.onPhoneInput}
+                    />
+                    <p class="hint" id="phone-hint">${s.phoneHint}</p>
+                    ${this.alert('phone')}
+                  </div>
+                  <div part="consent" class="consent">
+                    ${
+                      button
+                        ? nothing
+                        : html`<input
+                            id="consent"
+                            type="checkbox"
+                            .checked=${this.consent}
+                            aria-invalid=${this.error?.field === 'consent' ? 'true' : 'false'}
+                            aria-describedby="consent-error"
+                            @change=${this.onConsent}
+                          />`
+                    }
+                    <label id="disclosure" for=${button ? nothing : 'consent'}
+                      ><slot name="consent" @slotchange=${this.onSlotChange}
+                        >${disclosure(this.host, s)}</slot
+                      ></label
+                    >
+                  </div>
+                  ${this.alert('consent')} ${this.alert('form')}
+                  <div class="actions">
+                    <button part="submit" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
+                      ${button ? s.submitAndAgree : s.submit}
+                    </button>
+                    <button part="dismiss" type="button" @click=${this.onDismiss}>
+                      ${s.dismiss}
+                    </button>
+                  </div>
+                </form>
+              `
+        }
+        <p part="status" class="status" id="status" role="status" tabindex="-1">${status}</p>
+      </section>
+    `;
+  }
+
+  private renderCountry(s: Strings) {
+    const allowed = this.host.countries;
+    if (allowed?.length === 1) return nothing;
+    const names = new Intl.DisplayNames([this.host.locale, 'en'], { type: 'region' });
+    const collator = new Intl.Collator(this.host.locale);
+    const options = (allowed ?? countryCodes())
+      .filter((code) => countryCodes().includes(code))
+      .map((code) => ({ code, name: names.of(code) ?? code }))
+      .sort((a, b) => collator.compare(a.name, b.name));
+    return html`<div class="field">
+      <label for="country">${s.country}</label>
+      <select id="country" part="country" autocomplete="tel-country-code" @change=${this.onCountry}>
+        ${options.map(
+          ({ code, name }) =>
+            html`<option value=${code} ?selected=${code === this.country}>
+              ${name} (+${callingCode(code)})
+            </option>`,
+        )}
+      </select>
+    </div>`;
+  }
+
+  private alert(field: Shown['field']) {
+    const shown = this.error?.field === field ? this.error : undefined;
+    return html`<p part="error" class="error" id="${field}-error" role="alert">
+      ${shown ? keyed(shown.seq, html`<span>${shown.message}</span>`) : nothing}
+    </p>`;
+  }
+
+  private readonly onKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this.host.layout === 'banner') this.host.dismiss();
+  };
+
+  private readonly onPhoneInput = (event: Event) => {
+    this.phone = (event.target as HTMLInputElement).value;
+    if (this.error?.field === 'phone') this.setError(undefined);
+  };
+
+  private readonly onCountry = (event: Event) => {
+    this.country = (event.target as HTMLSelectElement).value;
+  };
+
+  private readonly onConsent = (event: Event) => {
+    this.consent = (event.target as HTMLInputElement).checked;
+    if (this.consent && this.error?.field === 'consent') this.setError(undefined);
+  };
+
+  private readonly onSlotChange = () => this.host.requestUpdate();
+
+  private readonly onDismiss = () => this.host.dismiss();
+
+  private setError(error: Shown | undefined): void {
+    this.error = error;
+    this.host.requestUpdate();
+  }
+
+  private async fail(
+    code: ErrorCode,
+    message: string,
+    field: Shown['field'],
+    status?: number,
+    retryable = false,
+  ) {
+    this.setError({ message, field, seq: ++this.seq });
+    this.host.dispatchEvent(
+      new PushSmsFallbackErrorEvent({ code, message, retryable, ...(status ? { status } : {}) }),
+    );
+    await this.host.updateComplete;
+    const target = field === 'consent' ? '#consent' : '#phone';
+    this.host.renderRoot.querySelector<HTMLElement>(target)?.focus();
+  }
+
+  private readonly onSubmit = async (event: Event) => {
+    event.preventDefault();
+    if (this.delivering) return;
+    const s = this.text;
+    const allowed = this.host.countries;
+    const result = normalizePhone(this.phone, this.country, allowed);
+    if (!result.ok) {
+      const names = new Intl.DisplayNames([this.host.locale, 'en'], { type: 'region' });
+      const countries = (allowed ?? []).map((code) => names.of(code) ?? code).join(', ');
+      const message = format(s[PHONE_MESSAGES[result.problem]] as string, { countries });
+      const code =
+        result.problem === 'country-not-allowed' ? 'country-not-allowed' : 'invalid-phone';
+      return this.fail(code, message, 'phone');
+    }
+    if (this.host.consentMode === 'checkbox' && !this.consent) {
+      return this.fail('consent-required', s.errorConsentRequired, 'consent');
+    }
+    this.country = result.country;
+    const detail = { phone: result.e164, country: result.country };
+    if (!this.host.dispatchEvent(new PushSmsFallbackSubmitEvent(detail))) return;
+    const { endpoint } = this.host;
+    if (!endpoint) {
+      console.error('<push-sms-fallback>: no endpoint attribute: the number cannot be sent.');
+      return this.fail('http', s.errorHttp, 'form');
+    }
+    this.setError(undefined);
+    await this.send(this.submissionFor(endpoint, result.e164, result.country));
+  };
+
+  private submissionFor(endpoint: string, phone: string, country: string): Submission {
+    const consentText = renderedText(this.host.renderRoot.querySelector('slot[name=consent]'));
+    const last = this.last?.body;
+    // Submitting the same thing again is a retry: same body, same Idempotency-Key.
+    if (this.last && last?.phone === phone && last.consent.text === consentText) return this.last;
+    const { facts, pushSupported, reason, externalId } = this.host;
+    this.last = {
+      endpoint: new URL(endpoint, document.baseURI).href,
+      body: buildRequest({
+        phone,
+        country,
+        tagKey: this.host.tagKey,
+        onesignalId: facts.onesignalId,
+        externalId: externalId ?? null,
+        supported: pushSupported,
+        permission: facts.permission,
+        reason: reason ?? 'unavailable',
+        consentText,
+        locale: this.locale,
+        pageUrl: location.href,
+        acceptedAt: new Date(),
+        idempotencyKey: uuid(),
+      }),
+    };
+    return this.last;
+  }
+
+  private async send(submission: Submission): Promise<void> {
+    // Saved before the first attempt: a closed tab or a crash mid-request loses nothing.
+    enqueue(submission);
+    this.delivering = true;
+    this.host.setFlow('sending');
+    const outcome = await deliver(submission);
+    this.delivering = false;
+    await this.settle(submission, outcome);
+  }
+
+  /** Sends what earlier page views (or this one, offline) could not deliver. */
+  async deliverQueued(): Promise<void> {
+    if (this.delivering) return;
+    for (const submission of queued()) {
+      this.phone ||= submission.body.phone;
+      this.last = submission;
+      await this.send(submission);
+      if (this.host.state !== 'done') return;
+    }
+  }
+
+  private async settle(submission: Submission, outcome: Outcome): Promise<void> {
+    const s = this.text;
+    const { phone } = submission.body;
+    if (outcome.kind === 'unreachable') {
+      this.host.setFlow('queued');
+      const message = outcome.code === 'timeout' ? s.errorTimeout : s.errorNetwork;
+      this.host.dispatchEvent(
+        new PushSmsFallbackErrorEvent({
+          code: outcome.code,
+          message,
+          retryable: true,
+          ...(outcome.status ? { status: outcome.status } : {}),
+        }),
+      );
+      return;
+    }
+    dequeue(submission.body.idempotencyKey);
+    if (outcome.kind === 'rejected') {
+      this.host.setFlow('idle');
+      return this.fail('http', outcome.detail ?? s.errorHttp, 'form', outcome.status);
+    }
+    this.registered = phone;
+    this.host.markRegistered();
+    this.host.setFlow('idle');
+    this.host.dispatchEvent(
+      new PushSmsFallbackSuccessEvent({ phone, status: outcome.status, body: outcome.body }),
+    );
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>('#status')?.focus();
+  }
+}

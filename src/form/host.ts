@@ -1,0 +1,34 @@
+import type { ShowReason } from '../contract.js';
+import type { PushFacts } from '../onesignal.js';
+import type { State } from '../push-state.js';
+import type { Strings } from '../strings.js';
+
+/** What the lazily loaded form needs from the element. The element implements it. */
+export interface FormHost extends HTMLElement {
+  readonly endpoint?: string | undefined;
+  readonly tagKey: string;
+  readonly externalId?: string | undefined;
+  readonly programName?: string | undefined;
+  readonly termsUrl?: string | undefined;
+  readonly privacyUrl?: string | undefined;
+  readonly messageFrequency?: string | undefined;
+  readonly countries?: string[] | undefined;
+  readonly defaultCountry?: string | undefined;
+  readonly consentMode: 'checkbox' | 'button';
+  readonly layout: 'inline' | 'banner';
+  readonly strings?: Partial<Strings> | undefined;
+  /** The resolved locale of all text. */
+  readonly locale: string;
+  readonly state: State;
+  readonly facts: PushFacts;
+  readonly pushSupported: boolean;
+  readonly reason: ShowReason | undefined;
+  readonly hint: string | undefined;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  /** Puts the element in `sending`/`queued`, or back to what push decides (`idle`). */
+  setFlow(flow: 'idle' | 'sending' | 'queued'): void;
+  markRegistered(): void;
+  dismiss(): void;
+  requestUpdate(): void;
+  readonly updateComplete: Promise<boolean>;
+}

@@ -1,0 +1,157 @@
+import { css } from 'lit';
+
+// Themed through --push-sms-fallback-* custom properties; every color has a forced-colors fallback.
+export const styles = css`
+  .root {
+    --_accent: var(--push-sms-fallback-accent, #1a56db);
+    --_accent-text: var(--push-sms-fallback-accent-text, #fff);
+    --_text: var(--push-sms-fallback-text, #1f2328);
+    --_muted: var(--push-sms-fallback-muted, #57606a);
+    --_error: var(--push-sms-fallback-error, #b42318);
+    --_border: var(--push-sms-fallback-border, #8c959f);
+    --_radius: var(--push-sms-fallback-radius, 0.5rem);
+    --_gap: var(--push-sms-fallback-gap, 0.75rem);
+    box-sizing: border-box;
+    max-width: var(--push-sms-fallback-max-width, 36rem);
+    margin-inline: auto;
+    padding: var(--push-sms-fallback-padding, 1rem);
+    color: var(--_text);
+    background: var(--push-sms-fallback-background, #fff);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    font: var(--push-sms-fallback-font, inherit);
+    line-height: 1.45;
+    overflow-wrap: anywhere;
+  }
+  :host([layout='banner']) .root {
+    max-width: none;
+    max-height: 100vh;
+    overflow-y: auto;
+    border-radius: var(--_radius) var(--_radius) 0 0;
+    box-shadow: var(--push-sms-fallback-shadow, 0 -4px 16px rgb(0 0 0 / 0.15));
+  }
+  h2 {
+    margin: 0 0 0.25rem;
+    font-size: 1.15em;
+  }
+  .intro,
+  .hint {
+    margin: 0 0 var(--_gap);
+    color: var(--_muted);
+  }
+  .hint {
+    margin: 0.25rem 0 0;
+    font-size: 0.9em;
+  }
+  form {
+    display: grid;
+    gap: var(--_gap);
+  }
+  label {
+    display: block;
+    font-weight: 600;
+  }
+  input,
+  select,
+  button {
+    box-sizing: border-box;
+    min-height: 2.75rem;
+    font: inherit;
+    color: inherit;
+  }
+  input[type='tel'],
+  select {
+    width: 100%;
+    margin-top: 0.25rem;
+    padding: 0.5rem 0.75rem;
+    background: var(--push-sms-fallback-field-background, #fff);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_error);
+    border-width: 2px;
+  }
+  .consent {
+    display: flex;
+    gap: 0.5rem;
+    align-items: flex-start;
+  }
+  .consent label {
+    font-weight: normal;
+    font-size: 0.9em;
+  }
+  .consent input {
+    flex: none;
+    width: 1.5rem;
+    min-height: 1.5rem;
+    margin: 0.1rem 0 0;
+    accent-color: var(--_accent);
+  }
+  a {
+    color: var(--_accent);
+  }
+  .error {
+    margin: 0;
+    color: var(--_error);
+    font-weight: 600;
+  }
+  .error:empty,
+  .status:empty {
+    display: none;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_gap);
+  }
+  button {
+    padding: 0.5rem 1.25rem;
+    border-radius: calc(var(--_radius) / 2);
+    border: 2px solid var(--_accent);
+    cursor: pointer;
+  }
+  [part='submit'] {
+    color: var(--_accent-text);
+    background: var(--_accent);
+  }
+  [part='submit'][aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  [part='dismiss'] {
+    color: var(--_accent);
+    background: transparent;
+  }
+  :focus-visible {
+    outline: 3px solid var(--push-sms-fallback-focus, var(--_accent));
+    outline-offset: 2px;
+  }
+  .status {
+    margin: var(--_gap) 0 0;
+  }
+  .status:focus {
+    outline: none;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    button {
+      transition: opacity 0.2s;
+    }
+  }
+  @media (forced-colors: active) {
+    .root,
+    input,
+    select,
+    button {
+      border-color: CanvasText;
+    }
+    [part='submit'] {
+      forced-color-adjust: none;
+      color: ButtonText;
+      background: ButtonFace;
+    }
+    :focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;

@@ -1,0 +1,272 @@
+import { LitElement, adoptStyles, css, nothing } from 'lit';
+import type { PropertyDeclarations } from 'lit';
+import { count, country, countryList, keyword } from './attributes.js';
+import type { ShowReason } from './contract.js';
+import {
+  QUEUE_KEY,
+  REGISTERED_KEY,
+  isDismissed,
+  readItem,
+  rememberDismissal,
+  writeItem,
+} from './device-memory.js';
+import {
+  PushSmsFallbackDismissEvent,
+  PushSmsFallbackPermissionEvent,
+  PushSmsFallbackShowEvent,
+} from './events.js';
+import type { FormHost } from './form/host.js';
+import { linkOneSignal, type OneSignalLink, type PushFacts } from './onesignal.js';
+import { detectPushSupport } from './push-support.js';
+import { decidePush, decideState, type ShowWhen, type State } from './push-state.js';
+import type { Strings } from './strings.js';
+
+import type { Form } from './form/form.js';
+
+const SDK_SRC = 'https://cdn.onesignal.com/sdks/web/v16/OneSignalSDK.page.js';
+const SDK_TIMEOUT = 8000;
+const DISMISS_DAYS = 30;
+const UNKNOWN: PushFacts = {
+  sdk: 'loading',
+  permission: 'default',
+  optedIn: false,
+  subscribed: false,
+  onesignalId: null,
+  dismissed: false,
+};
+
+/**
+ * `<push-sms-fallback>`: offers SMS to visitors who decline or cannot get web push.
+ * This class decides what to show; OneSignal lives in `onesignal.ts`, and the form with its
+ * phone metadata loads from `form/` only when a visitor needs it.
+ *
+ * @fires push-sms-fallback-permission - Push state first known, and every change.
+ * @fires push-sms-fallback-show - The form is about to be shown (cancelable).
+ * @fires push-sms-fallback-submit - A valid number with consent, before the POST (cancelable).
+ * @fires push-sms-fallback-success - The backend accepted the number.
+ * @fires push-sms-fallback-error - Validation, HTTP or network failure.
+ * @fires push-sms-fallback-dismiss - The visitor closed the form.
+ * @slot heading - Replaces the heading text.
+ * @slot intro - Replaces the text under the heading.
+ * @slot consent - Replaces the whole SMS disclosure; its text is what the request records.
+ * @csspart root - The form's outer box.
+ * @csspart heading - The heading.
+ * @csspart input - The phone input.
+ * @csspart country - The country selector.
+ * @csspart consent - The consent checkbox and disclosure.
+ * @csspart submit - The submit button.
+ * @csspart dismiss - The dismiss button.
+ * @csspart error - Error messages.
+ * @csspart status - Progress and success messages.
+ */
+export class PushSmsFallback extends LitElement implements FormHost {
+  static override properties: PropertyDeclarations = {
+    appId: { attribute: 'app-id' },
+    endpoint: {},
+    tagKey: { attribute: 'tag-key' },
+    defaultCountry: { attribute: 'default-country', converter: country },
+    countries: { converter: countryList },
+    showWhen: {
+      attribute: 'show-when',
+      converter: keyword('show-when', ['declined', 'not-subscribed']),
+    },
+    sdkSrc: { attribute: 'sdk-src' },
+    sdkTimeout: { attribute: 'sdk-timeout', converter: count('sdk-timeout', SDK_TIMEOUT) },
+    programName: { attribute: 'program-name' },
+    termsUrl: { attribute: 'terms-url' },
+    privacyUrl: { attribute: 'privacy-url' },
+    messageFrequency: { attribute: 'message-frequency' },
+    externalId: { attribute: 'external-id' },
+    layout: { reflect: true, converter: keyword('layout', ['inline', 'banner']) },
+    reserveSpace: { attribute: 'reserve-space', type: Boolean, reflect: true },
+    dismissDays: { attribute: 'dismiss-days', converter: count('dismiss-days', DISMISS_DAYS) },
+    consentMode: {
+      attribute: 'consent-mode',
+      converter: keyword('consent-mode', ['checkbox', 'button']),
+    },
+    strings: { attribute: false },
+    current: { state: true },
+  };
+
+  static override styles = css`
+    :host {
+      display: block;
+      font: inherit;
+    }
+    :host([hidden]),
+    :host([state='push']),
+    :host([state='waiting']),
+    :host([state='dismissed']) {
+      display: none;
+    }
+    :host([reserve-space][state='loading']) {
+      min-height: var(--push-sms-fallback-reserved-height, 20rem);
+    }
+    :host([layout='banner']) {
+      position: fixed;
+      inset: auto 0 0 0;
+      z-index: var(--push-sms-fallback-z-index, 1000);
+    }
+  `;
+
+  /** OneSignal App ID: loads SDK v16 and calls `init` once, unless the page already has OneSignal. */
+  appId?: string;
+  /** URL the phone number is POSTed to. */
+  endpoint?: string;
+  tagKey = 'subscribed_to_push';
+  defaultCountry?: string;
+  /** Allow-list of ISO country codes; numbers elsewhere are refused. */
+  countries?: string[];
+  showWhen: ShowWhen = 'declined';
+  sdkSrc = SDK_SRC;
+  /** Milliseconds to wait for the SDK before push counts as unavailable. */
+  sdkTimeout = SDK_TIMEOUT;
+  programName?: string;
+  termsUrl?: string;
+  privacyUrl?: string;
+  /** Default: "Msg frequency varies", in the page language. */
+  messageFrequency?: string;
+  externalId?: string;
+  layout: 'inline' | 'banner' = 'inline';
+  reserveSpace = false;
+  dismissDays = DISMISS_DAYS;
+  consentMode: 'checkbox' | 'button' = 'checkbox';
+  /** Text overrides, merged over the active language. */
+  strings?: Partial<Strings>;
+
+  /** @internal */
+  current: State = 'loading';
+  /** Read-only: `loading`, `push`, `waiting`, `form`, `sending`, `queued`, `done` or `dismissed`. */
+  get state(): State {
+    return this.current;
+  }
+
+  /** @internal */ facts: PushFacts = UNKNOWN;
+  /** @internal */ pushSupported = true;
+  /** @internal */ reason: ShowReason | undefined;
+  /** @internal */ hint: string | undefined;
+
+  private link?: OneSignalLink | undefined;
+  private form?: Form;
+  private formLoading?: Promise<Form>;
+  private flow: 'idle' | 'sending' | 'queued' = 'idle';
+  private vetoed?: ShowReason | undefined;
+  private announced?: string;
+  private readonly backOnline = () => void this.form?.deliverQueued();
+
+  /** The locale of all text: `lang` here or on the nearest ancestor, else English. */
+  get locale(): string {
+    return (
+      (this.closest('[lang]') as HTMLElement | null)?.lang || document.documentElement.lang || 'en'
+    );
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const support = detectPushSupport();
+    this.pushSupported = support.supported;
+    this.hint = support.hint;
+    if (support.supported) {
+      this.link = linkOneSignal({
+        ...(this.appId ? { appId: this.appId } : {}),
+        sdkSrc: this.sdkSrc,
+        timeoutMs: this.sdkTimeout,
+        onChange: (facts) => {
+          this.facts = facts;
+          this.refresh();
+        },
+      });
+      this.facts = this.link.facts();
+    }
+    this.setAttribute('state', this.current);
+    addEventListener('online', this.backOnline);
+    this.refresh();
+    if (readItem(QUEUE_KEY)) void this.loadForm().then((form) => form.deliverQueued());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.link?.disconnect();
+    this.link = undefined;
+    removeEventListener('online', this.backOnline);
+  }
+
+  /** Recomputes the state from push facts and what this device remembers. */
+  private refresh(): void {
+    const push = decidePush(this.pushSupported, this.facts, this.showWhen);
+    this.announcePermission();
+    this.link?.syncTag(this.tagKey, this.facts.subscribed ? 'true' : 'false');
+
+    let next = decideState(push, {
+      flow: this.flow,
+      registered: readItem(REGISTERED_KEY) != null,
+      dismissed: isDismissed(),
+    });
+    if (next === 'form' && this.current !== 'form' && !this.mayShow(push.reason)) next = 'waiting';
+    this.reason = push.reason;
+    this.current = next;
+    if (next === 'form' || next === 'queued' || next === 'sending') void this.loadForm();
+  }
+
+  /** Asks the page through the cancelable show event, once per reason. */
+  private mayShow(reason: ShowReason = 'unavailable'): boolean {
+    if (reason === this.vetoed) return false;
+    const detail = this.hint ? { reason, hint: this.hint } : { reason };
+    if (this.dispatchEvent(new PushSmsFallbackShowEvent(detail))) return true;
+    this.vetoed = reason;
+    return false;
+  }
+
+  private announcePermission(): void {
+    const { sdk, permission, optedIn } = this.facts;
+    if (this.pushSupported && sdk === 'loading') return;
+    const detail = {
+      supported: this.pushSupported,
+      permission,
+      optedIn,
+      sdk: sdk === 'ready' ? ('ready' as const) : ('unavailable' as const),
+    };
+    const key = JSON.stringify(detail);
+    if (key === this.announced) return;
+    this.announced = key;
+    this.dispatchEvent(new PushSmsFallbackPermissionEvent(detail));
+  }
+
+  private loadForm(): Promise<Form> {
+    this.formLoading ??= import('./form/form.js').then(async (module) => {
+      const form = new module.Form(this);
+      await form.localize();
+      adoptStyles(this.renderRoot as ShadowRoot, [...PushSmsFallback.elementStyles, module.styles]);
+      this.form = form;
+      this.requestUpdate();
+      return form;
+    });
+    return this.formLoading;
+  }
+
+  /** @internal */
+  setFlow(flow: 'idle' | 'sending' | 'queued'): void {
+    this.flow = flow;
+    this.refresh();
+  }
+
+  /** @internal */
+  markRegistered(): void {
+    writeItem(REGISTERED_KEY, new Date().toISOString());
+  }
+
+  /** Closes the form; it stays hidden on this device for `dismiss-days`. */
+  dismiss(): void {
+    rememberDismissal(this.dismissDays);
+    this.refresh();
+    this.dispatchEvent(new PushSmsFallbackDismissEvent());
+  }
+
+  protected override willUpdate(): void {
+    this.setAttribute('state', this.current);
+  }
+
+  protected override render() {
+    return this.form?.render(this.current) ?? nothing;
+  }
+}

@@ -1,0 +1,48 @@
+import type { ShowReason } from './contract.js';
+import type { PushFacts } from './onesignal.js';
+
+/** The element's states, reflected to its `state` attribute (contract section 1). */
+export type State =
+  'loading' | 'push' | 'waiting' | 'form' | 'sending' | 'queued' | 'done' | 'dismissed';
+
+export type ShowWhen = 'declined' | 'not-subscribed';
+
+export interface PushDecision {
+  state: 'loading' | 'push' | 'waiting' | 'form';
+  reason?: ShowReason;
+}
+
+/**
+ * What push alone says about this visitor. Pure: facts in, decision out.
+ * A native `denied` needs no SDK to be certain, so it shows the form without waiting.
+ */
+export function decidePush(supported: boolean, facts: PushFacts, showWhen: ShowWhen): PushDecision {
+  if (!supported) return { state: 'form', reason: 'unsupported' };
+  if (facts.subscribed) return { state: 'push' };
+  if (facts.permission === 'denied') return { state: 'form', reason: 'denied' };
+  if (facts.sdk === 'loading') return { state: 'loading' };
+  if (facts.sdk === 'unavailable') return { state: 'form', reason: 'unavailable' };
+  if (facts.dismissed && facts.permission === 'default')
+    return { state: 'form', reason: 'dismissed' };
+  if (showWhen === 'not-subscribed') return { state: 'form', reason: 'not-subscribed' };
+  // Undecided, or granted while the subscription id is still on its way.
+  return { state: 'waiting' };
+}
+
+export interface Lifecycle {
+  /** The submission flow of this page view, if any. */
+  flow: 'idle' | 'sending' | 'queued';
+  /** This device registered a number before (or just now). */
+  registered: boolean;
+  /** The visitor closed the form within `dismiss-days`. */
+  dismissed: boolean;
+}
+
+/** The element's state: a submission in flight wins, then push, then what the visitor did before. */
+export function decideState(push: PushDecision, life: Lifecycle): State {
+  if (life.flow !== 'idle') return life.flow;
+  if (push.state === 'push') return 'push';
+  if (life.registered) return 'done';
+  if (push.state === 'form' && life.dismissed) return 'dismissed';
+  return push.state;
+}

@@ -1,0 +1,85 @@
+// Every state a visitor can see passes axe-core with zero violations.
+import { expect } from '@open-wc/testing';
+import { until } from '../support/onesignal-page.js';
+import {
+  cleanUp,
+  endpoint,
+  fillAndSubmit,
+  formReady,
+  mount,
+  shadow,
+  stateIs,
+} from '../support/element.js';
+
+const visitor = (script: string, attributes: Record<string, string> = {}) =>
+  mount({
+    'app-id': '00000000-0000-4000-8000-000000000000',
+    'sdk-src': '/blocked.js',
+    endpoint: endpoint(script).url,
+    'program-name': 'Acme Coffee',
+    'terms-url': '/terms',
+    'privacy-url': '/privacy',
+    ...attributes,
+  });
+
+describe('accessibility (axe-core)', () => {
+  afterEach(cleanUp);
+
+  it('the form', async () => {
+    const { el } = visitor('201');
+    await formReady(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('the form as a banner, with one allowed country (no selector)', async () => {
+    const { el } = visitor('201', { layout: 'banner', countries: 'US' });
+    await formReady(el);
+    expect(shadow(el, 'select')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('an invalid number', async () => {
+    const { el, of } = visitor('201');
+    await fillAndSubmit(el, { phone: '12' });
+    await until(() => of('error').length);
+    await expect(el).to.be.accessible();
+  });
+
+  it('missing consent', async () => {
+    const { el, of } = visitor('201');
+    await fillAndSubmit(el, { phone: '(415) 555-2671', consent: false, country: 'US' });
+    await until(() => of('error').length);
+    await expect(el).to.be.accessible();
+  });
+
+  it('sending', async () => {
+    const { el } = visitor('201:d1500');
+    await fillAndSubmit(el, { phone: '(415) 555-2671', country: 'US' });
+    await stateIs(el, 'sending');
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('queued', async () => {
+    const { el } = visitor('503:ra0');
+    await fillAndSubmit(el, { phone: '(415) 555-2671', country: 'US' });
+    await stateIs(el, 'queued');
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('an error from the server', async () => {
+    const { el, of } = visitor('422:html');
+    await fillAndSubmit(el, { phone: '(415) 555-2671', country: 'US' });
+    await until(() => of('error').length);
+    await expect(el).to.be.accessible();
+  });
+
+  it('done', async () => {
+    const { el } = visitor('201');
+    await fillAndSubmit(el, { phone: '(415) 555-2671', country: 'US' });
+    await stateIs(el, 'done');
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+});

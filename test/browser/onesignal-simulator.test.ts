@@ -1,0 +1,358 @@
+// The OneSignal page SDK simulator must behave like the documented v16 SDK wherever our element
+// could observe it (shared/reference/onesignal-web-sdk.md), or the demo and the tests would lie.
+import { expect } from '@open-wc/testing';
+import type {
+  DeferredCallback,
+  PushSubscriptionChange,
+  SimOneSignal,
+} from '../../demo/simulators/onesignal-page-sdk.types.js';
+import {
+  addSdkScript,
+  loadSimulator,
+  page,
+  resetOneSignalPage,
+  simulator,
+  sleep,
+  until,
+} from '../support/onesignal-page.js';
+
+// Mocha's globals, provided by web-test-runner (the project has no @types/mocha).
+declare const describe: (title: string, body: () => void) => void;
+declare const it: (title: string, test: () => unknown) => void;
+declare const afterEach: (hook: () => unknown) => void;
+
+const APP_ID = '00000000-0000-4000-8000-000000000000';
+
+/** Records what the page prints with console.info or console.error until restored. */
+function spyConsole(method: 'info' | 'error') {
+  const original = { info: console.info, error: console.error };
+  const lines: string[] = [];
+  const record = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
+  if (method === 'info') console.info = record;
+  else console.error = record;
+  return {
+    lines,
+    restore: () => {
+      console.info = original.info;
+      console.error = original.error;
+    },
+  };
+}
+
+/** Pushes onto OneSignalDeferred whatever it is right now (an array before load). */
+function defer(callback: DeferredCallback): unknown {
+  page.OneSignalDeferred ??= [];
+  return page.OneSignalDeferred.push(callback);
+}
+
+async function loadAndInit(query: Record<string, string | number> = {}): Promise<SimOneSignal> {
+  const os = await loadSimulator(query);
+  await os.init({ appId: APP_ID });
+  return os;
+}
+
+afterEach(resetOneSignalPage);
+
+describe('OneSignal simulator: loading', () => {
+  it('announces itself and defines window.OneSignal once its es6 stage has run', async () => {
+    const info = spyConsole('info');
+    try {
+      const os = await loadSimulator();
+      expect(typeof os).to.equal('function');
+      expect(page.__oneSignalSdkLoadCount).to.equal(1);
+      expect(info.lines.filter((l) => l.startsWith('[OneSignal simulator]'))).to.have.length(1);
+    } finally {
+      info.restore();
+    }
+  });
+
+  it('returns early when included a second time, leaving the first instance in place', async () => {
+    const os = await loadSimulator();
+    const second = addSdkScript();
+    await until(() => page.__oneSignalSdkLoadCount === 2, 'second load');
+    expect(second.isConnected).to.equal(true);
+    expect(page.OneSignal).to.equal(os);
+  });
+
+  it('drains the initial OneSignalDeferred array in order, awaiting each, and survives a failing callback', async () => {
+    const order: string[] = [];
+    const error = spyConsole('error');
+    try {
+      expect(
+        defer(async () => {
+          await sleep(30);
+          order.push('slow');
+        }),
+      ).to.be.a('number');
+      defer(() => {
+        throw new Error('host bug');
+      });
+      defer((os) => {
+        order.push(`last:${typeof os.init}`);
+      });
+      await loadSimulator();
+      await until(() => order.length === 2, 'both callbacks');
+      expect(order).to.deep.equal(['slow', 'last:function']);
+      expect(error.lines.some((l) => l.includes('host bug'))).to.equal(true);
+    } finally {
+      error.restore();
+    }
+  });
+
+  it('turns OneSignalDeferred.push into an async function that runs callbacks at once, even before init', async () => {
+    await loadSimulator();
+    let sawConfig: unknown = 'not run';
+    const result = defer((os) => {
+      sawConfig = os.config;
+    });
+    expect(result).to.be.instanceOf(Promise);
+    await result;
+    expect(sawConfig).to.equal(null);
+  });
+
+  it('rejects a non-function with "Callback is not a function"', async () => {
+    const os = await loadSimulator();
+    expect(() => os.push(42)).to.throw('Callback is not a function');
+    let message = '';
+    await (defer('nope' as unknown as DeferredCallback) as Promise<void>).catch(
+      (e: Error) => (message = e.message),
+    );
+    expect(message).to.equal('Callback is not a function');
+  });
+
+  it('in an unsupported browser only logs "Incompatible browser." and never defines OneSignal', async () => {
+    const info = spyConsole('info');
+    let ran = false;
+    try {
+      defer(() => {
+        ran = true;
+      });
+      addSdkScript({ unsupported: 1 });
+      await until(() => info.lines.includes('Incompatible browser.'), 'the shim message');
+      await sleep(200);
+      expect(page.OneSignal).to.equal(undefined);
+      expect(page.__oneSignalSdkLoadCount).to.equal(undefined);
+      expect(ran).to.equal(false);
+      expect(Array.isArray(page.OneSignalDeferred)).to.equal(true);
+    } finally {
+      info.restore();
+    }
+  });
+});
+
+describe('OneSignal simulator: init', () => {
+  it('fetches its config before init resolves, and a second init rejects "SDK already initialized"', async () => {
+    const os = await loadSimulator({ initDelay: 80 });
+    expect(os.config).to.equal(null);
+    const first = os.init({ appId: APP_ID });
+    expect(os.config).to.equal(null);
+    await first;
+    expect(os.config?.appId).to.equal(APP_ID);
+    let message = '';
+    await os.init({ appId: APP_ID }).catch((e: Error) => (message = e.message));
+    expect(message).to.equal('SDK already initialized');
+    expect(simulator().calls.init).to.equal(2);
+  });
+
+  it('replaces Notifications and User at init: references kept from before stay uninitialised', async () => {
+    const os = await loadSimulator({ permission: 'denied' });
+    const staleNotifications = os.Notifications;
+    const staleUser = os.User;
+    expect(os.Notifications.permissionNative).to.equal(undefined);
+    expect(os.Notifications.permission).to.equal(false);
+    await os.init({ appId: APP_ID });
+    expect(os.Notifications).not.to.equal(staleNotifications);
+    expect(os.User).not.to.equal(staleUser);
+    expect(os.Notifications.permissionNative).to.equal('denied');
+    expect(staleNotifications.permissionNative).to.equal(undefined);
+    staleUser.addTag('late', 'yes');
+    expect(os.User.getTags()).to.deep.equal({});
+  });
+
+  it('drops every User call made before init, silently and without validation', async () => {
+    const os = await loadSimulator();
+    os.User.addTag('subscribed_to_push', 'false');
+    os.User.addTag('empty', '');
+    os.User.addTags({ a: 'b' });
+    os.User.removeTag('a');
+    expect(os.User.getTags()).to.deep.equal({});
+    expect(os.User.onesignalId).to.equal(undefined);
+    await os.init({ appId: APP_ID });
+    expect(os.User.getTags()).to.deep.equal({});
+    const { calls } = simulator();
+    expect(calls.addTag).to.deep.equal([
+      ['subscribed_to_push', 'false'],
+      ['empty', ''],
+    ]);
+    expect(calls.sentTagWrites).to.deep.equal([]);
+  });
+
+  it('lets a callback queued before load run after an awaited init (the official snippet)', async () => {
+    let seen: unknown;
+    defer(async (os) => {
+      await os.init({ appId: APP_ID });
+    });
+    defer((os) => {
+      seen = os.Notifications.permissionNative;
+    });
+    await loadSimulator({ permission: 'granted', initDelay: 60 });
+    await until(() => seen, 'the second callback');
+    expect(seen).to.equal('granted');
+  });
+});
+
+describe('OneSignal simulator: tags', () => {
+  it('validates addTag after init but not addTags, and keeps getTags local', async () => {
+    const os = await loadAndInit({ subscribed: 1 });
+    expect(() => os.User.addTag('k', '')).to.throw('"value" is empty');
+    os.User.addTags({ a: '1', b: '2' });
+    os.User.removeTag('a');
+    expect(os.User.getTags()).to.deep.equal({ b: '2' });
+    const id = os.User.onesignalId;
+    expect(id).to.be.a('string');
+    expect(simulator().calls.sentTagWrites).to.deep.equal([
+      { onesignalId: id, tags: { a: '1', b: '2' } },
+      { onesignalId: id, tags: { a: '' } },
+    ]);
+  });
+
+  it('queues tags of a local-only user and sends them once push subscription creates the user', async () => {
+    const os = await loadAndInit();
+    os.User.addTag('subscribed_to_push', 'true');
+    expect(os.User.getTags()).to.deep.equal({ subscribed_to_push: 'true' });
+    expect(os.User.onesignalId).to.equal(undefined);
+    expect(simulator().calls.sentTagWrites).to.deep.equal([]);
+    simulator().grant();
+    const id = await until(() => os.User.onesignalId, 'a OneSignal user');
+    expect(simulator().calls.sentTagWrites).to.deep.equal([
+      { onesignalId: id, tags: { subscribed_to_push: 'true' } },
+    ]);
+  });
+
+  it('announces calls and state changes on window for the demo', async () => {
+    const os = await loadAndInit();
+    const seen: unknown[] = [];
+    const listener = (e: CustomEvent) => seen.push(e.detail.calls.addTag.length);
+    addEventListener('onesignal-simulator-change', listener);
+    os.User.addTag('a', 'b');
+    removeEventListener('onesignal-simulator-change', listener);
+    expect(seen).to.include(1);
+  });
+});
+
+describe('OneSignal simulator: permission and subscription events', () => {
+  it('requestPermission waits for init, then grants: permissionChange(true), then the subscription id', async () => {
+    const os = await loadSimulator({ answer: 'grant' });
+    const events: unknown[] = [];
+    os.Notifications.addEventListener('permissionChange', (granted: never) => events.push(granted));
+    os.User.PushSubscription.addEventListener('change', (change: never) => events.push(change));
+    let resolved: boolean | undefined;
+    void os.Notifications.requestPermission().then((r) => (resolved = r));
+    await sleep(100);
+    expect(resolved).to.equal(undefined);
+    await os.init({ appId: APP_ID });
+    await until(() => resolved !== undefined, 'requestPermission');
+    expect(resolved).to.equal(true);
+    const sub = os.User.PushSubscription;
+    expect(events).to.deep.equal([
+      true,
+      { previous: { optedIn: true }, current: { id: sub.id, token: sub.token, optedIn: true } },
+    ]);
+    expect(sub.id).to.be.a('string');
+    expect(os.Notifications.permission).to.equal(true);
+  });
+
+  it('a denied prompt resolves false and emits permissionChange(false)', async () => {
+    const os = await loadAndInit({ answer: 'deny' });
+    const events: unknown[] = [];
+    os.Notifications.addEventListener('permissionChange', (granted: never) => events.push(granted));
+    const error = spyConsole('error');
+    try {
+      expect(await os.Notifications.requestPermission()).to.equal(false);
+    } finally {
+      error.restore();
+    }
+    expect(events).to.deep.equal([false]);
+    expect(os.Notifications.permissionNative).to.equal('denied');
+    expect(error.lines.some((l) => l.includes('Permission blocked'))).to.equal(true);
+  });
+
+  it('a dismissed prompt resolves false with a forced permissionChange(false) and stays default', async () => {
+    const os = await loadAndInit({ answer: 'dismiss' });
+    const events: unknown[] = [];
+    os.Notifications.addEventListener('permissionChange', (granted: never) => events.push(granted));
+    expect(await os.Notifications.requestPermission()).to.equal(false);
+    expect(events).to.deep.equal([false]);
+    expect(os.Notifications.permissionNative).to.equal('default');
+    expect(os.User.PushSubscription.id).to.equal(undefined);
+  });
+
+  it('follows answers given outside the page: grant, unsubscribe, deny', async () => {
+    const os = await loadAndInit();
+    const changes: PushSubscriptionChange[] = [];
+    const permissions: boolean[] = [];
+    os.Notifications.addEventListener('permissionChange', (granted: never) =>
+      permissions.push(granted),
+    );
+    os.User.PushSubscription.addEventListener('change', (change: never) => changes.push(change));
+    simulator().grant();
+    expect(os.Notifications.permissionNative).to.equal('granted');
+    expect(os.User.PushSubscription.id).to.equal(undefined);
+    await until(() => changes.length === 1, 'the subscription');
+    const id = os.User.PushSubscription.id;
+    expect(changes[0]?.current.id).to.equal(id);
+    simulator().unsubscribe();
+    expect(changes[1]).to.deep.equal({
+      previous: { id, token: changes[0]?.current.token, optedIn: true },
+      current: { optedIn: true },
+    });
+    simulator().deny();
+    expect(os.User.PushSubscription.optedIn).to.equal(false);
+    expect(permissions).to.deep.equal([true, false]);
+  });
+
+  it('a listener that throws stops the listeners after it, like the SDK emitter', async () => {
+    const os = await loadAndInit();
+    const error = spyConsole('error');
+    let later = false;
+    try {
+      os.Notifications.addEventListener('permissionChange', () => {
+        throw new Error('listener bug');
+      });
+      os.Notifications.addEventListener('permissionChange', () => (later = true));
+      simulator().deny();
+      await sleep(20);
+    } finally {
+      error.restore();
+    }
+    expect(later).to.equal(false);
+  });
+});
+
+describe('OneSignal simulator: persistence', () => {
+  it('keeps permission, subscription, user and tags across a reload, until reset=1', async () => {
+    let os = await loadAndInit({ subscribed: 1, tags: 'subscribed_to_push:true,plan:pro' });
+    const before = {
+      subscription: os.User.PushSubscription.id,
+      user: os.User.onesignalId,
+      tags: os.User.getTags(),
+    };
+    expect(before.tags).to.deep.equal({ subscribed_to_push: 'true', plan: 'pro' });
+    // A reload: the globals go, the origin's storage stays.
+    const saved = localStorage.getItem('onesignal-simulator');
+    await resetOneSignalPage();
+    localStorage.setItem('onesignal-simulator', saved ?? '');
+    os = await loadAndInit({ permission: 'denied' });
+    expect(os.Notifications.permissionNative).to.equal('granted');
+    expect({
+      subscription: os.User.PushSubscription.id,
+      user: os.User.onesignalId,
+      tags: os.User.getTags(),
+    }).to.deep.equal(before);
+    await resetOneSignalPage();
+    localStorage.setItem('onesignal-simulator', saved ?? '');
+    os = await loadAndInit({ permission: 'denied', reset: 1 });
+    expect(os.Notifications.permissionNative).to.equal('denied');
+    expect(os.User.onesignalId).to.equal(undefined);
+  });
+});

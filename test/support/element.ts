@@ -1,0 +1,109 @@
+/**
+ * Browser-test helpers for the element: mount it like a page does, record its events, drive
+ * the form like a visitor, and read what the scripted mock endpoint received.
+ */
+import '../../src/index.js';
+import type { PushSmsFallback } from '../../src/push-sms-fallback.js';
+import type { RegistrationRequest } from '../../src/contract.js';
+import { resetOneSignalPage, simulatorUrl, until, type SimulatorQuery } from './onesignal-page.js';
+
+export const APP_ID = '00000000-0000-4000-8000-000000000000';
+const EVENTS = ['permission', 'show', 'submit', 'success', 'error', 'dismiss'] as const;
+
+const mounted: HTMLElement[] = [];
+
+export interface Mounted {
+  el: PushSmsFallback;
+  events: CustomEvent[];
+  /** Events of one kind, e.g. `of('show')`. */
+  of(name: (typeof EVENTS)[number]): CustomEvent[];
+}
+
+/** Creates `<push-sms-fallback>` with these attributes and puts it in the page. */
+export function mount(
+  attributes: Record<string, string>,
+  parent: HTMLElement = document.body,
+): Mounted {
+  const el = document.createElement('push-sms-fallback');
+  const events: CustomEvent[] = [];
+  for (const name of EVENTS) {
+    el.addEventListener(`push-sms-fallback-${name}`, (event) => events.push(event));
+  }
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  parent.append(el);
+  mounted.push(el);
+  return {
+    el,
+    events,
+    of: (name) => events.filter((event) => event.type === `push-sms-fallback-${name}`),
+  };
+}
+
+/** Mounted with the OneSignal simulator as its SDK. */
+export const mountWithSdk = (query: SimulatorQuery, attributes: Record<string, string> = {}) =>
+  mount({ 'app-id': APP_ID, 'sdk-src': simulatorUrl({ initDelay: 10, ...query }), ...attributes });
+
+export const stateIs = (el: PushSmsFallback, state: string, timeoutMs?: number) =>
+  until(
+    () => el.state === state && el.getAttribute('state') === state,
+    `state ${state} (is ${el.state})`,
+    timeoutMs,
+  );
+
+export const shadow = <T extends Element = HTMLElement>(
+  el: PushSmsFallback,
+  selector: string,
+): T | null => el.shadowRoot!.querySelector<T>(selector);
+
+/** Waits for the lazily loaded form and returns its phone input. */
+export const formReady = (el: PushSmsFallback) =>
+  until(() => shadow<HTMLInputElement>(el, 'input[type=tel]'), 'the phone input');
+
+/** Types into the phone field (and ticks consent) like a visitor, then submits. */
+export async function fillAndSubmit(
+  el: PushSmsFallback,
+  { phone, consent = true, country }: { phone: string; consent?: boolean; country?: string },
+): Promise<void> {
+  const input = await formReady(el);
+  if (country) {
+    const select = shadow<HTMLSelectElement>(el, 'select')!;
+    select.value = country;
+    select.dispatchEvent(new Event('change'));
+  }
+  input.value = phone;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  const box = shadow<HTMLInputElement>(el, 'input[type=checkbox]');
+  if (box && box.checked !== consent) box.click();
+  await el.updateComplete;
+  shadow<HTMLButtonElement>(el, 'button[type=submit]')!.click();
+}
+
+export interface Received {
+  headers: Record<string, string>;
+  body: RegistrationRequest;
+}
+
+/** What the scripted mock endpoint (test/support/mock-endpoint.mjs) received for `id`. */
+export async function received(id: string): Promise<Received[]> {
+  const log = (await (await fetch(`/mock/${id}/log`)).json()) as {
+    headers: Record<string, string>;
+    body: string;
+  }[];
+  return log.map(({ headers, body }) => ({
+    headers,
+    body: JSON.parse(body) as RegistrationRequest,
+  }));
+}
+
+let endpoints = 0;
+/** A fresh mock endpoint URL answering with `script` (e.g. `503:ra0,201`). */
+export function endpoint(script = '201'): { url: string; id: string } {
+  const id = `t${Date.now()}-${++endpoints}`;
+  return { id, url: `/mock/${id}?script=${script}` };
+}
+
+/** Removes mounted elements and everything OneSignal and the element left on the page. */
+export async function cleanUp(): Promise<void> {
+  for (const el of mounted.splice(0)) el.remove();
+  await resetOneSignalPage();
+}

@@ -1,0 +1,95 @@
+/**
+ * Browser-test helpers for pages with the OneSignal page SDK simulator
+ * (demo/simulators/onesignal-page-sdk.ts). Tests in one file share a page, so every test
+ * ends with `await resetOneSignalPage()`.
+ */
+import type {
+  OneSignalSimulator,
+  SimOneSignal,
+  SimWindow,
+} from '../../demo/simulators/onesignal-page-sdk.types.js';
+
+export const SIMULATOR_PATH = '/demo/simulators/onesignal-page-sdk.ts';
+
+/** The page's OneSignal globals, typed by the simulator's types. */
+export const page = window as SimWindow & {
+  _oneSignalInitOptions?: unknown;
+  __pushSmsFallbackOneSignal?: unknown;
+};
+
+export type SimulatorQuery = Record<string, string | number>;
+
+export function simulatorUrl(query: SimulatorQuery = {}): string {
+  const params = String(new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])));
+  return params ? `${SIMULATOR_PATH}?${params}` : SIMULATOR_PATH;
+}
+
+// Script load/error events do not bubble, but capturing on the document sees them all.
+const settled = new WeakSet<EventTarget>();
+const settle = (event: Event) => event.target && settled.add(event.target);
+document.addEventListener('load', settle, true);
+document.addEventListener('error', settle, true);
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Resolves with the first truthy result of `check`, polling; rejects after `timeoutMs`. */
+export async function until<T>(
+  check: () => T,
+  what = 'condition',
+  timeoutMs = 4000,
+): Promise<NonNullable<T>> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+/** Adds the simulator the way a site adds the real SDK: `<script src defer>`. */
+export function addSdkScript(query: SimulatorQuery = {}): HTMLScriptElement {
+  const script = document.createElement('script');
+  script.src = simulatorUrl(query);
+  script.defer = true;
+  document.head.append(script);
+  return script;
+}
+
+/** Adds the simulator and waits for its es6 stage: `window.OneSignal` is defined. */
+export async function loadSimulator(query: SimulatorQuery = {}): Promise<SimOneSignal> {
+  addSdkScript(query);
+  return until(() => page.OneSignal, 'window.OneSignal');
+}
+
+/** The simulator's control API (present as soon as its script has run). */
+export function simulator(): OneSignalSimulator {
+  const api = page.OneSignalSimulator;
+  if (!api) throw new Error('The OneSignal simulator is not on the page');
+  return api;
+}
+
+const isOneSignalScript = (s: HTMLScriptElement) =>
+  /onesignal/i.test(s.src) || s.id === 'push-sms-fallback-onesignal-sdk';
+
+/**
+ * Leaves the page as if OneSignal had never been there: waits for pending SDK scripts (a script
+ * removed mid-load still runs), removes them and every global the SDK, the simulator and the
+ * adapter's window guard (`__pushSmsFallbackOneSignal`) set, and clears localStorage.
+ */
+export async function resetOneSignalPage(): Promise<void> {
+  const scripts = [...document.scripts].filter(isOneSignalScript);
+  await until(() => scripts.every((s) => settled.has(s)), 'SDK scripts to settle', 3000).catch(
+    () => {},
+  );
+  await sleep(10); // the es6 stage runs a task after its script
+  for (const s of scripts) s.remove();
+  document.querySelectorAll('meta[name="onesignal-plugin"]').forEach((m) => m.remove());
+  delete page.OneSignal;
+  delete page.OneSignalDeferred;
+  delete page.__oneSignalSdkLoadCount;
+  delete page.OneSignalSimulator;
+  delete page._oneSignalInitOptions;
+  delete page.__pushSmsFallbackOneSignal;
+  localStorage.clear();
+}
