@@ -4,9 +4,7 @@ import typescript from '@rollup/plugin-typescript';
 
 const ts = (options = {}) =>
   typescript({
-    tsconfig: './tsconfig.json',
-    include: ['src/**/*.ts'],
-    noEmit: false,
+    tsconfig: './tsconfig.build.json',
     declaration: false,
     sourceMap: true,
     ...options,
@@ -32,7 +30,7 @@ export default [
       sourcemap: true,
       chunkFileNames: 'chunks/[name]-[hash].js',
     },
-    plugins: [ts({ declaration: true, declarationDir: 'dist', rootDir: 'src', outDir: 'dist' })],
+    plugins: [ts({ declaration: true, declarationDir: 'dist' })],
   },
   // Script tag: one self-contained module with Lit; the form and its phone metadata are lazy chunks.
   {
@@ -45,16 +43,12 @@ export default [
       sourcemap: true,
       chunkFileNames: 'push-sms-fallback-[name]-[hash].js',
     },
-    plugins: [
-      nodeResolve({ exportConditions: ['production', 'browser'] }),
-      ts({ outDir: 'dist' }),
-      minify(),
-    ],
+    plugins: [nodeResolve({ exportConditions: ['production', 'browser'] }), ts(), minify()],
   },
   // Classic script tag: a loader for the module build beside it.
   {
     input: 'src/classic.ts',
     output: { file: 'dist/push-sms-fallback.classic.js', format: 'iife', sourcemap: true },
-    plugins: [ts({ outDir: 'dist' }), minify()],
+    plugins: [ts(), minify()],
   },
 ];

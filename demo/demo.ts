@@ -151,7 +151,9 @@ async function poll(): Promise<void> {
   const log = (await (await fetch('/demo/log')).json()) as {
     backend: LogEntry[];
     rest: LogEntry[];
+    consent: unknown[];
   };
+  $('#consent-record').textContent = JSON.stringify(log.consent.at(-1) ?? null, null, 2);
   for (const [id, entries] of [
     ['#backend', log.backend],
     ['#rest', log.rest],

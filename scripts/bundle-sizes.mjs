@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { transform } from 'esbuild';
+import { build } from 'esbuild';
 
 export const DIST = 'dist';
 
@@ -76,10 +76,27 @@ export function scriptTagSizes() {
   };
 }
 
-/** The npm entry with Lit external, minified as a user's bundler would. */
+/** The npm entry and its static imports, Lit external, minified as a user's bundler would. */
 export async function npmEntrySize() {
-  const { code } = await transform(read('index.js'), { minify: true, format: 'esm' });
-  return weigh(code);
+  const result = await build({
+    entryPoints: [join(DIST, 'index.js')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    external: ['lit', 'lit/*', '@lit/*', 'libphonenumber-js', 'libphonenumber-js/*'],
+    plugins: [
+      {
+        name: 'lazy-chunks-stay-lazy',
+        setup(plugin) {
+          plugin.onResolve({ filter: /.*/ }, (args) =>
+            args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+          );
+        },
+      },
+    ],
+  });
+  return weigh(result.outputFiles[0].text);
 }
 
 /** Browser files in dist/ (everything outside dist/server and the type declarations). */

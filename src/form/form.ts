@@ -105,18 +105,19 @@ export class Form {
                   ${this.renderCountry(s)}
                   <div class="field">
                     <label for="phone">${s.phone}</label>
-                    <input
-                      id="phone"
-                      part="input"
-                      type="tel"
-                      autocomplete="tel"
-                      inputmode="tel"
-                      .value=${this.phone}
-                      ?readonly=${busy}
-                      aria-invalid=${invalid ? 'true' : 'false'}
-                      aria-describedby="phone-hint phone-error"
-                      @input=${this.onPhoneInput}
-                    />
+                    <slot name="phone" @slotchange=${this.onPhoneSlot} @input=${this.onPhoneInput}>
+                      <input
+                        id="phone"
+                        part="input"
+                        type="tel"
+                        autocomplete="tel"
+                        inputmode="tel"
+                        .value=${this.phone}
+                        ?readonly=${busy}
+                        aria-invalid=${invalid ? 'true' : 'false'}
+                        aria-describedby="phone-hint phone-error"
+                      />
+                    </slot>
                     <p class="hint" id="phone-hint">${s.phoneHint}</p>
                     ${this.alert('phone')}
                   </div>
@@ -205,10 +206,45 @@ export class Form {
 
   private readonly onSlotChange = () => this.host.requestUpdate();
 
+  /**
+   * An `<input slot="phone">` in the page's own DOM, for password managers that cannot see into
+   * shadow roots. It gets the same semantics as the built-in input; ARIA ids cannot cross the
+   * shadow boundary, so its name and error travel as aria-label and aria-description.
+   */
+  private slottedPhone(): HTMLInputElement | null {
+    return this.host.querySelector<HTMLInputElement>(':scope > input[slot="phone"]');
+  }
+
+  private readonly onPhoneSlot = () => {
+    const input = this.slottedPhone();
+    if (!input) return;
+    Object.assign(input, { type: 'tel', autocomplete: 'tel', inputMode: 'tel' });
+    if (!input.labels?.length && !input.hasAttribute('aria-label')) {
+      input.setAttribute('aria-label', this.text.phone);
+    }
+    this.phone = input.value;
+    this.describeSlottedPhone();
+  };
+
+  private describeSlottedPhone(): void {
+    const input = this.slottedPhone();
+    if (!input) return;
+    const error = this.error?.field === 'phone' ? this.error.message : undefined;
+    input.setAttribute('aria-invalid', error ? 'true' : 'false');
+    if (error) input.setAttribute('aria-description', error);
+    else input.removeAttribute('aria-description');
+  }
+
+  /** The field the visitor types the number in: theirs when slotted, else ours. */
+  private phoneField(): HTMLElement | null {
+    return this.slottedPhone() ?? this.host.renderRoot.querySelector<HTMLElement>('#phone');
+  }
+
   private readonly onDismiss = () => this.host.dismiss();
 
   private setError(error: Shown | undefined): void {
     this.error = error;
+    this.describeSlottedPhone();
     this.host.requestUpdate();
   }
 
@@ -224,8 +260,11 @@ export class Form {
       new PushSmsFallbackErrorEvent({ code, message, retryable, ...(status ? { status } : {}) }),
     );
     await this.host.updateComplete;
-    const target = field === 'consent' ? '#consent' : '#phone';
-    this.host.renderRoot.querySelector<HTMLElement>(target)?.focus();
+    const target =
+      field === 'consent'
+        ? this.host.renderRoot.querySelector<HTMLElement>('#consent')
+        : this.phoneField();
+    target?.focus();
   }
 
   private readonly onSubmit = async (event: Event) => {

@@ -116,7 +116,6 @@ export const styles = css`
     background: var(--_accent);
   }
   [part='submit'][aria-disabled='true'] {
-    opacity: 0.7;
     cursor: progress;
   }
   [part='dismiss'] {
@@ -132,11 +131,6 @@ export const styles = css`
   }
   .status:focus {
     outline: none;
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    button {
-      transition: opacity 0.2s;
-    }
   }
   @media (forced-colors: active) {
     .root,

@@ -81,7 +81,7 @@ describe('<push-sms-fallback> form', () => {
     expect(shadow(el, '#phone-error')!.textContent).to.contain('too short');
     expect(shadow(el, '#phone-error')!.getAttribute('role')).to.equal('alert');
     expect(input.getAttribute('aria-describedby')).to.contain('phone-error');
-    expect(el.shadowRoot!.activeElement).to.equal(input);
+    await until(() => el.shadowRoot!.activeElement === input, 'focus on the phone field');
     expect(of('error')[0]!.detail).to.deep.include({ code: 'invalid-phone', retryable: false });
     expect(el.state).to.equal('form');
     expect(await received(id)).to.have.length(0);
@@ -114,7 +114,10 @@ describe('<push-sms-fallback> form', () => {
     await fillAndSubmit(el, { phone: '07400 123456', consent: false });
     await until(() => of('error').length);
     expect(of('error')[0]!.detail.code).to.equal('consent-required');
-    expect(el.shadowRoot!.activeElement).to.equal(shadow(el, 'input[type=checkbox]'));
+    await until(
+      () => el.shadowRoot!.activeElement === shadow(el, 'input[type=checkbox]'),
+      'focus on the consent checkbox',
+    );
     expect(await received(id)).to.have.length(0);
   });
 
@@ -151,7 +154,7 @@ describe('<push-sms-fallback> form', () => {
     expect(alert.querySelector('img, b')).to.equal(null);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
     expect(of('error')[0]!.detail).to.deep.include({ code: 'http', status: 422, retryable: false });
-    expect(el.shadowRoot!.activeElement).to.equal(shadow(el, '#phone'));
+    await until(() => el.shadowRoot!.activeElement === shadow(el, '#phone'), 'focus on the field');
   });
 
   it('resending the same submission keeps its key; a corrected one gets a new key', async () => {

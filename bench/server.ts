@@ -1,0 +1,319 @@
+/**
+ * Handler overhead on loopback: the registration handler behind `toNodeHandler`, with the REST
+ * simulator answering at once in process, against a bare `node:http` server answering 201, and
+ * against `toNodeHandler` around an empty Fetch handler (the cost of Request/Response on Node).
+ * Each server runs in its own child process so the load generator (this process) does not
+ * share their event loop. Also counts OneSignal calls for new registrations and replays.
+ *
+ *   npx tsx bench/server.ts [--duration 5000] [--connections 200]
+ *   PSF_BENCH_PROF=/tmp/prof npx tsx bench/server.ts   (CPU profiles of the servers)
+ *
+ * Printed figures, not a test: nothing here asserts a time.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { Agent, createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  createOneSignalSimulator,
+  type OneSignalSimulator,
+} from '../demo/simulators/onesignal-rest.js';
+import { createSmsFallbackHandler, type ConsentStore } from '../src/server/index.js';
+import { toNodeHandler } from '../src/server/node.js';
+
+const ORIGIN = 'https://shop.example';
+const SELF = fileURLToPath(import.meta.url);
+
+export interface LoadResult {
+  requests: number;
+  /** Answers other than the expected status. */
+  unexpected: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export interface ServerBenchResult {
+  connections: number;
+  durationMs: number;
+  bare: LoadResult;
+  /**
+   * `toNodeHandler` around a Fetch handler that only parses the body and answers 201: what
+   * the Fetch API costs on Node before the handler does any work.
+   */
+  fetchFloor: LoadResult;
+  handler: LoadResult;
+  /** handler / bare requests per second. */
+  ratio: number;
+  /** fetchFloor / bare requests per second. */
+  floorRatio: number;
+  calls: {
+    newRegistrations: { requests: number; oneSignalCalls: number };
+    replays: { requests: number; oneSignalCalls: number };
+  };
+}
+
+export interface ServerBenchOptions {
+  /** Measured time per server, after a 1 s warm-up. Default 5000 ms. */
+  durationMs?: number;
+  /** Concurrent keep-alive connections. Default 200. */
+  connections?: number;
+  /** Registrations (and as many replays) for the call count. Default 200. */
+  callCountRequests?: number;
+}
+
+// ---- what runs in the servers --------------------------------------------------------------
+
+/** A consent store that does the copying work of the memory store without keeping records. */
+const discardingConsentStore: ConsentStore = {
+  async append(record) {
+    structuredClone(record);
+  },
+};
+
+function benchHandler(sim: OneSignalSimulator) {
+  return createSmsFallbackHandler({
+    appId: sim.appId,
+    apiKey: sim.apiKey,
+    allowedOrigins: [ORIGIN],
+    fetch: sim.fetch,
+    consentStore: discardingConsentStore,
+    // Limits stay on (their cost is part of the overhead) but high enough not to refuse.
+    rateLimit: {
+      ip: { capacity: 1e9, intervalMs: 1000 },
+      phone: { capacity: 1e9, intervalMs: 1000 },
+    },
+    logger: false,
+  });
+}
+
+type ServerKind = 'bare' | 'fetch-floor' | 'handler';
+
+async function floorHandler(request: Request): Promise<Response> {
+  JSON.parse(await request.text());
+  return new Response('{"status":"registered"}', {
+    status: 201,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+function benchServer(kind: string, sim: OneSignalSimulator): Server {
+  if (kind === 'bare') return bareServer();
+  return createServer(toNodeHandler(kind === 'fetch-floor' ? floorHandler : benchHandler(sim)));
+}
+
+function bareServer(): Server {
+  return createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.end('{"status":"registered"}');
+    });
+  });
+}
+
+async function runChild(kind: string): Promise<void> {
+  const sim = createOneSignalSimulator({ logLimit: 10 });
+  const server = benchServer(kind, sim);
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  process.send?.({ port: (server.address() as AddressInfo).port });
+  process.on('disconnect', () => process.exit(0));
+}
+
+// ---- the load generator ---------------------------------------------------------------------
+
+/** Distinct valid UK mobile numbers: +447400000000 … +447400999999. */
+const phone = (i: number) => `+447400${String(i % 1_000_000).padStart(6, '0')}`;
+
+function registrationBody(i: number, key: string): string {
+  return JSON.stringify({
+    phone: phone(i),
+    country: 'GB',
+    tags: { subscribed_to_push: 'false' },
+    onesignalId: null,
+    externalId: null,
+    push: { supported: true, permission: 'denied', reason: 'denied' },
+    consent: {
+      text: 'Text me order alerts from Shop. Msg frequency varies. Msg & data rates may apply. Reply HELP for help, STOP to cancel. Consent is not a condition of purchase.',
+      acceptedAt: new Date().toISOString(),
+      pageUrl: `${ORIGIN}/checkout`,
+      locale: 'en-GB',
+    },
+    idempotencyKey: key,
+  });
+}
+
+function postBody(agent: Agent, port: number, key: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/sms-subscribe',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          origin: ORIGIN,
+          'idempotency-key': key,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** A new registration: fresh key, fresh number. */
+function send(agent: Agent, port: number, seq: number): Promise<number> {
+  const key = crypto.randomUUID();
+  return postBody(agent, port, key, registrationBody(seq, key));
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function load(port: number, connections: number, durationMs: number): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  let seq = 0;
+  const drive = async (until: number, latencies: number[] | null) => {
+    let unexpected = 0;
+    const worker = async () => {
+      while (performance.now() < until) {
+        const start = performance.now();
+        const status = await send(agent, port, seq++);
+        latencies?.push(performance.now() - start);
+        if (status !== 201) unexpected++;
+      }
+    };
+    await Promise.all(Array.from({ length: connections }, worker));
+    return unexpected;
+  };
+  await drive(performance.now() + 1000, null); // warm-up: JIT, sockets
+  const latencies: number[] = [];
+  const start = performance.now();
+  const unexpected = await drive(start + durationMs, latencies);
+  const elapsed = performance.now() - start;
+  agent.destroy();
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    requests: latencies.length,
+    unexpected,
+    requestsPerSecond: Math.round((latencies.length / elapsed) * 1000),
+    p50Ms: Number(percentile(sorted, 50).toFixed(2)),
+    p99Ms: Number(percentile(sorted, 99).toFixed(2)),
+  };
+}
+
+/** PSF_BENCH_PROF=<dir> writes a CPU profile of each server process there. */
+function profileArgs(): string[] {
+  const dir = process.env.PSF_BENCH_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
+function startChild(kind: ServerKind): Promise<{ child: ChildProcess; port: number }> {
+  const child = fork(SELF, ['--serve', kind], {
+    execArgv: ['--import', 'tsx', ...profileArgs()],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve({ child, port: (m as { port: number }).port }));
+    child.once('exit', (code) => reject(new Error(`${kind} server exited (${code})`)));
+  });
+}
+
+async function measure(kind: ServerKind, connections: number, durationMs: number) {
+  const { child, port } = await startChild(kind);
+  try {
+    return await load(port, connections, durationMs);
+  } finally {
+    child.removeAllListeners('exit');
+    // Disconnecting lets the child exit on its own (and write a --cpu-prof profile).
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.disconnect();
+    const timer = setTimeout(() => child.kill(), 2000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+/** OneSignal calls for N new registrations, then for the same N replayed. */
+async function countCalls(n: number): Promise<ServerBenchResult['calls']> {
+  const sim = createOneSignalSimulator({ logLimit: n * 4 });
+  const server = createServer(toNodeHandler(benchHandler(sim)));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const agent = new Agent({ keepAlive: true, maxSockets: 20 });
+  // Replays must send the exact first body (a new acceptedAt would make it another submission).
+  const submissions = Array.from({ length: n }, (_, i) => {
+    const key = crypto.randomUUID();
+    return { key, body: registrationBody(i, key) };
+  });
+  const all = () => Promise.all(submissions.map((s) => postBody(agent, port, s.key, s.body)));
+  await all();
+  const afterNew = sim.requests.length;
+  await all();
+  const afterReplays = sim.requests.length - afterNew;
+  agent.destroy();
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  return {
+    newRegistrations: { requests: n, oneSignalCalls: afterNew },
+    replays: { requests: n, oneSignalCalls: afterReplays },
+  };
+}
+
+export async function runServerBench(options: ServerBenchOptions = {}): Promise<ServerBenchResult> {
+  const connections = options.connections ?? 200;
+  const durationMs = options.durationMs ?? 5000;
+  const bare = await measure('bare', connections, durationMs);
+  const fetchFloor = await measure('fetch-floor', connections, durationMs);
+  const handler = await measure('handler', connections, durationMs);
+  const calls = await countCalls(options.callCountRequests ?? 200);
+  return {
+    connections,
+    durationMs,
+    bare,
+    fetchFloor,
+    handler,
+    ratio: Number((handler.requestsPerSecond / bare.requestsPerSecond).toFixed(3)),
+    floorRatio: Number((fetchFloor.requestsPerSecond / bare.requestsPerSecond).toFixed(3)),
+    calls,
+  };
+}
+
+function print(r: ServerBenchResult): void {
+  const row = (name: string, l: LoadResult) =>
+    `${name.padEnd(28)} ${String(l.requestsPerSecond).padStart(8)} req/s   p50 ${l.p50Ms.toFixed(2).padStart(7)} ms   p99 ${l.p99Ms.toFixed(2).padStart(7)} ms   (${l.requests} requests, ${l.unexpected} unexpected)`;
+  console.info(
+    `push-sms-fallback server benchmark: ${r.connections} keep-alive connections, ${r.durationMs} ms each, loopback`,
+  );
+  console.info(row('bare node:http (201)', r.bare));
+  console.info(row('toNodeHandler, empty handler', r.fetchFloor));
+  console.info(row('handler + simulated API', r.handler));
+  console.info(`ratio handler/bare: ${r.ratio}  (empty Fetch handler/bare: ${r.floorRatio})`);
+  console.info(
+    `OneSignal calls: ${r.calls.newRegistrations.oneSignalCalls} for ${r.calls.newRegistrations.requests} new registrations, ${r.calls.replays.oneSignalCalls} for ${r.calls.replays.requests} idempotent replays`,
+  );
+}
+
+function arg(name: string): number | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : undefined;
+}
+
+const isMain =
+  process.argv[1] !== undefined && pathToFileURL(process.argv[1]).href === import.meta.url;
+if (isMain && process.argv[2] === '--serve') {
+  await runChild(process.argv[3] ?? 'bare');
+} else if (isMain) {
+  print(await runServerBench({ durationMs: arg('--duration'), connections: arg('--connections') }));
+}

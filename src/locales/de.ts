@@ -1,0 +1,38 @@
+import type { Strings } from '../strings.js';
+
+export const strings: Strings = {
+  heading: 'Unsere Neuigkeiten per SMS erhalten',
+  intro:
+    'Benachrichtigungen sind in diesem Browser deaktiviert. Wir können Ihnen stattdessen SMS senden.',
+  iosHint:
+    'Auf iPhone und iPad funktionieren Benachrichtigungen nur, wenn diese Website zu Ihrem Home-Bildschirm hinzugefügt ist.',
+  country: 'Land',
+  phone: 'Handynummer',
+  phoneHint: 'Wir verwenden sie nur, um Ihnen diese SMS zu senden.',
+  consent:
+    'Durch {action} willigen Sie ein, wiederkehrende automatisierte SMS von {program} an die angegebene Nummer zu erhalten. Die Einwilligung ist keine Voraussetzung für einen Kauf. {frequency}. Es können Gebühren für SMS und Datenübertragung anfallen. Antworten Sie mit STOP, um sich abzumelden, oder mit HELP, um Hilfe zu erhalten. {terms} · {privacy}',
+  consentByCheckbox: 'Setzen dieses Häkchens',
+  consentByButton: 'Tippen auf „{button}“',
+  frequency: 'Die Anzahl der Nachrichten variiert',
+  terms: 'Nutzungsbedingungen',
+  privacy: 'Datenschutzerklärung',
+  submit: 'SMS erhalten',
+  submitAndAgree: 'Zustimmen und SMS erhalten',
+  dismiss: 'Nein, danke',
+  sending: 'Wird gesendet…',
+  queued:
+    'Sie scheinen offline zu sein. Ihre Nummer ist gespeichert und wird gesendet, sobald Sie wieder online sind.',
+  done: 'Fertig! Wir senden Ihnen unsere SMS an {phone}.',
+  errorEmpty: 'Bitte geben Sie Ihre Handynummer ein.',
+  errorTooShort: 'Diese Nummer ist zu kurz.',
+  errorTooLong: 'Diese Nummer ist zu lang.',
+  errorInvalid:
+    'Diese Telefonnummer ist ungültig. Bitte prüfen Sie sie oder wählen Sie ein anderes Land.',
+  errorNotMobile:
+    'Dies ist keine Handynummer. Bitte geben Sie eine Nummer ein, die SMS empfangen kann.',
+  errorCountryNotAllowed: 'Wir können SMS nur an Nummern aus diesen Ländern senden: {countries}.',
+  errorConsentRequired: 'Bitte setzen Sie das Häkchen, um dem Empfang von SMS zuzustimmen.',
+  errorHttp: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
+  errorNetwork: 'Der Server ist nicht erreichbar. Bitte versuchen Sie es erneut.',
+  errorTimeout: 'Der Server hat zu lange nicht geantwortet. Bitte versuchen Sie es erneut.',
+};

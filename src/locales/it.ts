@@ -1,0 +1,36 @@
+import type { Strings } from '../strings.js';
+
+export const strings: Strings = {
+  heading: 'Ricevi i nostri aggiornamenti via SMS',
+  intro: 'Le notifiche sono disattivate in questo browser. Possiamo invece inviarti degli SMS.',
+  iosHint:
+    'Su iPhone e iPad, le notifiche funzionano solo se aggiungi questo sito alla schermata Home.',
+  country: 'Paese',
+  phone: 'Numero di cellulare',
+  phoneHint: 'Lo useremo solo per inviarti questi messaggi.',
+  consent:
+    '{action}, accetti di ricevere SMS automatici e ricorrenti da {program} al numero indicato. Il consenso non è una condizione per l’acquisto. {frequency}. Potrebbero essere applicati costi per SMS e traffico dati. Rispondi STOP per annullare l’iscrizione e HELP per ricevere assistenza. {terms} · {privacy}',
+  consentByCheckbox: 'Selezionando questa casella',
+  consentByButton: 'Toccando «{button}»',
+  frequency: 'La frequenza dei messaggi varia',
+  terms: 'Termini e condizioni',
+  privacy: 'Informativa sulla privacy',
+  submit: 'Ricevi gli SMS',
+  submitAndAgree: 'Accetta e ricevi gli SMS',
+  dismiss: 'No, grazie',
+  sending: 'Invio in corso…',
+  queued:
+    'Sembra che tu sia offline. Il tuo numero è stato salvato e verrà inviato quando tornerai online.',
+  done: 'Fatto! Ti invieremo i nostri SMS al numero {phone}.',
+  errorEmpty: 'Inserisci il tuo numero di cellulare.',
+  errorTooShort: 'Questo numero è troppo corto.',
+  errorTooLong: 'Questo numero è troppo lungo.',
+  errorInvalid: 'Questo numero di telefono non è valido. Controllalo o scegli un altro Paese.',
+  errorNotMobile:
+    'Questo non è un numero di cellulare. Inserisci un numero che possa ricevere SMS.',
+  errorCountryNotAllowed: 'Possiamo inviare SMS solo a numeri di questi Paesi: {countries}.',
+  errorConsentRequired: 'Seleziona la casella per accettare di ricevere SMS.',
+  errorHttp: 'Si è verificato un errore. Riprova.',
+  errorNetwork: 'Impossibile raggiungere il server. Riprova.',
+  errorTimeout: 'Il server ha impiegato troppo tempo a rispondere. Riprova.',
+};

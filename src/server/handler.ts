@@ -1,0 +1,195 @@
+/**
+ * `createSmsFallbackHandler`: a Fetch API `(Request) => Promise<Response>` that checks a
+ * registration (contract section 2), records consent and registers the number with OneSignal.
+ * Order matters: cheap refusals first, the consent record before any OneSignal call.
+ */
+import type { RegistrationRequest } from '../contract.js';
+import { checkJsonContentType, parseJson, readBoundedText } from './body.js';
+import { getClientIp, ipBucket } from './client-ip.js';
+import { buildConsentRecord } from './consent.js';
+import { ALLOW, corsHeaders, preflightHeaders } from './cors.js';
+import { hmacSha256Hex, sha256Hex, UUID_RE } from './crypto.js';
+import { createIdempotencyGate } from './idempotency-gate.js';
+import { safeLogger, type Logger } from './logger.js';
+import { createOneSignalClient } from './onesignal-client.js';
+import { resolveOptions, type ResolvedOptions, type SmsFallbackOptions } from './options.js';
+import { checkPhone, type CheckedPhone } from './phone.js';
+import { fail, problem, problemAnswer, ProblemError, type Answer } from './problem.js';
+import type { TokenBucketRule } from './rate-limit.js';
+import { maskPhone } from './redact.js';
+import { register, type Outcome } from './register.js';
+import { validateRegistration } from './validate.js';
+
+export type SmsFallbackHandler = (request: Request) => Promise<Response>;
+
+function toResponse(answer: Answer, extra: Record<string, string>): Response {
+  const headers = new Headers(answer.headers);
+  for (const [k, v] of Object.entries(extra)) headers.set(k, v);
+  headers.set('cache-control', 'no-store');
+  const body = answer.status === 204 || answer.body === '' ? null : answer.body;
+  return new Response(body, { status: answer.status, headers });
+}
+
+async function takeOrFail(
+  o: ResolvedOptions,
+  logger: Logger,
+  key: string,
+  rule: TokenBucketRule,
+  detail: string,
+): Promise<void> {
+  let result;
+  try {
+    result = await o.rateLimitStore.take(key, rule);
+  } catch (error) {
+    // Fail closed: an SMS endpoint without limits invites SMS pumping. The element retries.
+    logger.error('Rate-limit store failed', { error });
+    fail('temporarily-unavailable', 503, 'Please try again shortly.', undefined, {
+      'retry-after': '1',
+    });
+  }
+  if (!result.allowed) {
+    const seconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));
+    fail('rate-limited', 429, detail, undefined, { 'retry-after': String(seconds) });
+  }
+}
+
+export function createSmsFallbackHandler(options: SmsFallbackOptions): SmsFallbackHandler {
+  const o = resolveOptions(options);
+  const logger = safeLogger(options.logger, [o.apiKey, o.aliasSecret]);
+  if (o.consentStoreIsDefault) {
+    logger.warn('No consentStore configured: consent records are kept in memory only');
+  }
+  const client = createOneSignalClient({
+    appId: o.appId,
+    apiKey: o.apiKey,
+    apiBaseUrl: o.apiBaseUrl,
+    fetch: o.fetch,
+    timeoutMs: o.timeoutMs,
+    retry: {
+      maxRetries: o.maxRetries,
+      baseDelayMs: o.retryBaseDelayMs,
+      maxDelayMs: o.retryMaxDelayMs,
+    },
+    logger,
+  });
+  const phoneAlias = hmacSha256Hex(o.aliasSecret);
+  const worstCaseMs = (o.timeoutMs + o.retryMaxDelayMs) * (o.maxRetries + 1);
+  const gate = createIdempotencyGate(o.idempotencyStore, {
+    waitMs: Math.min(60_000, worstCaseMs),
+    logger,
+  });
+  let warnedNoIp = false;
+
+  async function registerNew(
+    request: Request,
+    body: RegistrationRequest,
+    phone: CheckedPhone,
+    alias: string,
+    ip: string | null,
+  ): Promise<Outcome> {
+    // Thrown refusals (429, 503) release the idempotency claim: they are retryable.
+    if (o.phoneRule) {
+      await takeOrFail(
+        o,
+        logger,
+        `phone:${alias}`,
+        o.phoneRule,
+        'Too many attempts for this number. Please try again later.',
+      );
+    }
+    const resolved = o.resolveExternalId ? await o.resolveExternalId(request) : null;
+    const externalId = typeof resolved === 'string' && resolved !== '' ? resolved : null;
+
+    const record = await buildConsentRecord({
+      request,
+      body,
+      phone,
+      ip,
+      externalId,
+      appId: o.appId,
+      doubleOptIn: o.doubleOptIn,
+      now: new Date(),
+    });
+    try {
+      await o.consentStore.append(record);
+    } catch (error) {
+      // No evidence, no registration.
+      logger.error('Consent store failed; not registering', {
+        phone: maskPhone(phone.e164, phone.callingCode),
+        error,
+      });
+      fail('temporarily-unavailable', 503, 'Please try again shortly.', undefined, {
+        'retry-after': '1',
+      });
+    }
+    return register({ body, phone, phoneAlias: alias, externalId }, o, client, logger);
+  }
+
+  async function process(
+    request: Request,
+    origin: string | null,
+    allowed: boolean,
+  ): Promise<{ answer: Answer; replayed: boolean }> {
+    if (request.method === 'OPTIONS') {
+      if (origin === null)
+        return { answer: { status: 204, headers: { allow: ALLOW }, body: '' }, replayed: false };
+      if (!allowed) fail('origin-not-allowed', 403, 'This origin may not use this endpoint.');
+      return {
+        answer: { status: 204, headers: preflightHeaders(origin), body: '' },
+        replayed: false,
+      };
+    }
+    if (request.method !== 'POST') {
+      fail('method-not-allowed', 405, 'Use POST.', undefined, { allow: ALLOW });
+    }
+    if (!allowed) fail('origin-not-allowed', 403, 'This origin may not use this endpoint.');
+    checkJsonContentType(request.headers.get('content-type'));
+
+    const ip = (o.clientIp ?? getClientIp)(request) ?? null;
+    if (o.ipRule && ip) {
+      const key = `ip:${ipBucket(ip)}`;
+      await takeOrFail(o, logger, key, o.ipRule, 'Too many requests. Please try again later.');
+    } else if (o.ipRule && !warnedNoIp) {
+      warnedNoIp = true;
+      logger.warn('Client IP unknown: per-IP rate limits are off (see the clientIp option)');
+    }
+
+    const key = request.headers.get('idempotency-key')?.trim() ?? '';
+    if (!UUID_RE.test(key)) {
+      fail(
+        'bad-request',
+        400,
+        'An Idempotency-Key header with a UUID is required.',
+        'idempotencyKey',
+      );
+    }
+    const json = parseJson(await readBoundedText(request, o.maxBodyBytes));
+    const body = validateRegistration(json, { tagKey: o.tagKey, headerKey: key, now: Date.now() });
+    const phone = checkPhone(body.phone, body.country, o.countries);
+    // validateRegistration rebuilds the body with its keys in a fixed order (unknown fields
+    // dropped), so equal submissions serialise alike whatever order the client sent.
+    const [fingerprint, alias] = await Promise.all([
+      sha256Hex(JSON.stringify(body)),
+      phoneAlias(phone.e164),
+    ]);
+    return gate(key.toLowerCase(), fingerprint, () => registerNew(request, body, phone, alias, ip));
+  }
+
+  return async function smsFallbackHandler(request: Request): Promise<Response> {
+    const origin = request.headers.get('origin');
+    const allowed = o.isAllowedOrigin(origin);
+    const cors = allowed && origin !== null ? corsHeaders(origin) : {};
+    try {
+      const { answer, replayed } = await process(request, origin, allowed);
+      if (request.method === 'OPTIONS') return toResponse(answer, {});
+      return toResponse(answer, replayed ? { ...cors, 'idempotent-replayed': 'true' } : cors);
+    } catch (error) {
+      if (error instanceof ProblemError) {
+        return toResponse(problemAnswer(error.problem, error.headers), cors);
+      }
+      logger.error('Unexpected error', { error });
+      const p = problem('server-error', 500, 'Something went wrong. Please try again.');
+      return toResponse(problemAnswer(p), cors);
+    }
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * `push-sms-fallback/server`: the reference backend as a Fetch API handler. Runs unchanged on
+ * Node 20+, Next.js route handlers, Cloudflare Workers, Deno and Bun: nothing imported from
+ * here touches `node:*` modules or Node-only globals.
+ */
+export { createSmsFallbackHandler, type SmsFallbackHandler } from './handler.js';
+export type {
+  RateLimitOptions,
+  SmsFallbackOptions,
+  WelcomeContext,
+  WelcomeMessage,
+} from './options.js';
+export { DEFAULT_IP_RULE, DEFAULT_PHONE_RULE } from './options.js';
+export type { OriginPolicy } from './cors.js';
+
+export {
+  createMemoryConsentStore,
+  type ConsentRecord,
+  type ConsentStore,
+  type MemoryConsentStore,
+} from './consent.js';
+export {
+  createMemoryRateLimitStore,
+  type MemoryRateLimitStoreOptions,
+  type RateLimitStore,
+  type TakeResult,
+  type TokenBucketRule,
+} from './rate-limit.js';
+export { createRedisRateLimitStore } from './redis-rate-limit.js';
+export type { RedisStoreOptions, SendRedisCommand } from './redis.js';
+export {
+  createMemoryIdempotencyStore,
+  type IdempotencyRecord,
+  type IdempotencyStore,
+  type IdempotencyStoreOptions,
+  type MemoryIdempotencyStoreOptions,
+  type StoredAnswer,
+} from './idempotency.js';
+export { createRedisIdempotencyStore } from './redis-idempotency.js';
+
+export {
+  createNotifier,
+  OneSignalError,
+  type Notifier,
+  type NotifierOptions,
+  type SendWithFallbackInput,
+  type SendWithFallbackResult,
+} from './notifier.js';
+export type { LanguageMap } from './onesignal-client.js';
+
+export { getClientIp, setClientIp } from './client-ip.js';
+export type { Logger } from './logger.js';
+export { maskPhone } from './redact.js';
+export { PROBLEM_TYPE_PREFIX } from './problem.js';
+export type { Problem, RegistrationRequest } from '../contract.js';

@@ -1,0 +1,118 @@
+// Keyboard use, focus, target sizes and narrow screens, as a visitor without a mouse meets them.
+import { expect } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { until } from '../support/onesignal-page.js';
+import {
+  cleanUp,
+  endpoint,
+  formReady,
+  mount,
+  received,
+  shadow,
+  stateIs,
+} from '../support/element.js';
+
+const visitor = (url: string, attributes: Record<string, string> = {}) =>
+  mount({
+    'app-id': '00000000-0000-4000-8000-000000000000',
+    'sdk-src': '/blocked.js',
+    endpoint: url,
+    'program-name': 'Acme Coffee',
+    'terms-url': '/terms',
+    'privacy-url': '/privacy',
+    'default-country': 'US',
+    ...attributes,
+  });
+
+/** What has focus, looking through the element's shadow root. */
+function focused(): string {
+  const active = document.activeElement;
+  const inner = active?.shadowRoot?.activeElement ?? active;
+  return inner?.getAttribute('part') || inner?.id || inner?.tagName.toLowerCase() || '';
+}
+
+describe('keyboard, focus and layout', () => {
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+    await cleanUp();
+  });
+
+  it('Tab walks country, phone, consent, its links, submit and dismiss in order', async () => {
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    document.body.append(before);
+    const { el } = visitor('/mock/unused');
+    await formReady(el);
+    before.focus();
+    const order: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      await sendKeys({ press: 'Tab' });
+      order.push(focused());
+    }
+    before.remove();
+    expect(order).to.deep.equal(['country', 'input', 'consent', 'a', 'a', 'submit', 'dismiss']);
+  });
+
+  it('Enter in the phone field submits, and focus moves to the success message', async () => {
+    const { id, url } = endpoint('201');
+    const { el } = visitor(url);
+    const input = await formReady(el);
+    shadow<HTMLInputElement>(el, '#consent')!.click();
+    input.focus();
+    await sendKeys({ type: '(415) 555-2671' });
+    await sendKeys({ press: 'Enter' });
+    await stateIs(el, 'done');
+    expect((await received(id))[0]!.body.phone).to.equal('+14155552671');
+    await until(() => focused() === 'status', 'focus on the status message');
+  });
+
+  it('Escape closes the banner', async () => {
+    const { el } = visitor('/mock/unused', { layout: 'banner' });
+    const input = await formReady(el);
+    input.focus();
+    await sendKeys({ press: 'Escape' });
+    await stateIs(el, 'dismissed');
+  });
+
+  it('Escape leaves an inline form alone', async () => {
+    const { el } = visitor('/mock/unused');
+    const input = await formReady(el);
+    input.focus();
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(el.state).to.equal('form');
+  });
+
+  it('shows a visible focus ring on keyboard focus', async () => {
+    const { el } = visitor('/mock/unused');
+    await formReady(el);
+    document.body.focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    const input = shadow(el, '#phone')!;
+    const style = getComputedStyle(input);
+    expect(style.outlineStyle).to.not.equal('none');
+    expect(parseFloat(style.outlineWidth)).to.be.at.least(2);
+  });
+
+  it('every control is at least 24 × 24 px', async () => {
+    const { el } = visitor('/mock/unused');
+    await formReady(el);
+    for (const selector of ['select', '#phone', '#consent', '[part=submit]', '[part=dismiss]']) {
+      const box = shadow(el, selector)!.getBoundingClientRect();
+      expect(box.width, selector).to.be.at.least(24);
+      expect(box.height, selector).to.be.at.least(24);
+    }
+  });
+
+  it('fits a 320 px wide screen without horizontal scrolling', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const { el } = visitor('/mock/unused', {
+      'program-name': 'Acme Coffee Roasters International',
+    });
+    await formReady(el);
+    const root = shadow(el, '[part=root]')!;
+    expect(root.scrollWidth).to.be.at.most(root.clientWidth);
+    expect(document.documentElement.scrollWidth).to.be.at.most(320);
+  });
+});

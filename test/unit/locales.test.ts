@@ -1,0 +1,86 @@
+import { describe, expect, test } from 'vitest';
+import { isRtl, loadStrings, LOCALES } from '../../src/locales/index.js';
+import { strings as en } from '../../src/locales/en.js';
+import { strings as de } from '../../src/locales/de.js';
+import { strings as fr } from '../../src/locales/fr.js';
+import { strings as ptBR } from '../../src/locales/pt-BR.js';
+import type { Strings } from '../../src/strings.js';
+
+const keys = Object.keys(en) as (keyof Strings)[];
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+
+describe.each(LOCALES.filter((locale) => locale !== 'en'))('locale %s', (locale) => {
+  const load = () => loadStrings(locale);
+
+  test('is its own table, not the English fallback', async () => {
+    expect(await load()).not.toBe(en);
+  });
+
+  test('has every English key, each a non-empty string, and no other key', async () => {
+    const s = await load();
+    expect(Object.keys(s).sort()).toEqual([...keys].sort());
+    for (const key of keys) {
+      expect(typeof s[key], key).toBe('string');
+      expect(s[key].trim(), key).not.toBe('');
+    }
+  });
+
+  test('keeps exactly the placeholders of each English message', async () => {
+    const s = await load();
+    for (const key of keys) {
+      expect(new Set(placeholders(s[key])), key).toEqual(new Set(placeholders(en[key])));
+    }
+  });
+
+  test('the consent disclosure has its placeholders and the STOP and HELP keywords', async () => {
+    const s = await load();
+    for (const part of ['{program}', '{frequency}', '{terms}', '{privacy}', '{action}']) {
+      expect(s.consent).toContain(part);
+    }
+    expect(s.consent).toMatch(/\bSTOP\b/);
+    expect(s.consent).toMatch(/\bHELP\b/);
+    expect(s.consentByButton).toContain('{button}');
+    expect(s.frequency.trim()).not.toBe('');
+  });
+});
+
+describe('loadStrings', () => {
+  test('English is the table shipped with the form', async () => {
+    expect(await loadStrings('en')).toBe(en);
+    expect(await loadStrings('en-GB')).toBe(en);
+  });
+
+  test('a regional tag falls back to its base language', async () => {
+    expect(await loadStrings('fr-CA')).toEqual(fr);
+    expect(await loadStrings('de-AT')).toEqual(de);
+  });
+
+  test('pt-BR and plain pt give Brazilian Portuguese, whatever the case', async () => {
+    expect(await loadStrings('pt-BR')).toEqual(ptBR);
+    expect(await loadStrings('pt-br')).toEqual(ptBR);
+    expect(await loadStrings('pt')).toEqual(ptBR);
+  });
+
+  test('an unknown language gets English', async () => {
+    expect(await loadStrings('zz')).toBe(en);
+    expect(await loadStrings('')).toBe(en);
+  });
+});
+
+describe('isRtl', () => {
+  test('Arabic, Hebrew, Persian and Urdu, with or without a region, are right to left', () => {
+    for (const locale of ['ar', 'ar-EG', 'he', 'he-IL', 'fa', 'fa-IR', 'ur', 'ur-PK', 'AR-sa']) {
+      expect(isRtl(locale), locale).toBe(true);
+    }
+  });
+
+  test('other languages are left to right', () => {
+    for (const locale of ['en', 'en-US', 'fr-CA', 'pt-BR', 'ja', 'de', 'hr', 'ars-x', 'urd', '']) {
+      expect(isRtl(locale), locale).toBe(false);
+    }
+  });
+
+  test('of the shipped locales, exactly Arabic and Hebrew', () => {
+    expect(LOCALES.filter(isRtl)).toEqual(['ar', 'he']);
+  });
+});
