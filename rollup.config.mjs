@@ -13,13 +13,15 @@ const ts = (options = {}) =>
 const minify = () =>
   terser({ module: true, ecma: 2021, compress: { passes: 2 }, format: { comments: false } });
 
-const isDependency = (id) => /^(lit|@lit\/|libphonenumber-js|node:)/.test(id);
+// `react` and `@lit/react` are optional peers, used only by the `push-sms-fallback/react` entry.
+const isDependency = (id) => /^(lit|@lit\/|libphonenumber-js|react$|node:)/.test(id);
 
 export default [
   // npm: ES modules with dependencies external, plus type declarations.
   {
     input: {
       index: 'src/index.ts',
+      react: 'src/react.ts',
       'server/index': 'src/server/index.ts',
       'server/node': 'src/server/node.ts',
     },

@@ -5,6 +5,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { build } from 'esbuild';
+import { LOCALES } from '../src/locales/index.js';
 import { createMemoryConsentStore, createSmsFallbackHandler } from '../src/server/index.js';
 import { toNodeHandler } from '../src/server/node.js';
 import {
@@ -135,7 +136,7 @@ const server = createServer((req, res) => {
       res,
       200,
       JSON_TYPE,
-      JSON.stringify({ appId: APP_ID, restSimulated: !API_KEY, locales: ['en'] }),
+      JSON.stringify({ appId: APP_ID, restSimulated: !API_KEY, locales: LOCALES }),
     );
   }
   if (path === '/demo/log') {

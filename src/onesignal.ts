@@ -59,6 +59,7 @@ interface Deferred {
   push(callback: (sdk: Sdk) => unknown): unknown;
 }
 type Page = Window & {
+  Notification?: typeof Notification;
   OneSignal?: Sdk;
   OneSignalDeferred?: Deferred;
   _oneSignalInitOptions?: unknown;
@@ -89,28 +90,28 @@ export function linkOneSignal({
 
   const sdk = () => (status === 'ready' ? w.OneSignal : undefined);
   const permission = (): PushPermission => {
-    const browser = typeof Notification !== 'undefined' ? Notification.permission : undefined;
+    const browser = w.Notification?.permission;
     const native = sdk()?.Notifications?.permissionNative;
     if (!native) return browser ?? 'default';
-    // After a `false` the browser knows deny from dismiss before the getter does.
+    if (said == null) return native;
+    // After a `false` the browser tells deny from dismiss before the getter does.
     return said
       ? 'granted'
-      : said === false && browser === 'denied'
+      : browser === 'denied'
         ? 'denied'
-        : said === false && native === 'granted'
+        : native === 'granted'
           ? 'default'
           : native;
   };
   const facts = (): PushFacts => {
     const p = (known = permission());
     const user = sdk()?.User;
-    const id = user?.onesignalId;
     return {
       sdk: status,
       permission: p,
       optedIn: !!user?.PushSubscription.optedIn,
       subscribed: p === 'granted' && user?.PushSubscription.id != null,
-      onesignalId: id && !id.startsWith('local-') ? id : null,
+      onesignalId: user?.onesignalId || null,
       dismissed: dismissed && p === 'default',
     };
   };
@@ -130,7 +131,8 @@ export function linkOneSignal({
     schedule();
   };
 
-  // SDK listeners are wrapped: its emitter has no try/catch, and a throw would stop its own listeners.
+  // The SDK's emitter has no try/catch: a throw here would stop its own listeners. (`schedule`,
+  // the other listener, cannot throw.)
   const onPermission = (granted: boolean) => {
     try {
       said = granted;
@@ -140,19 +142,12 @@ export function linkOneSignal({
       // ignore: nothing here may break the SDK
     }
   };
-  const onSubscription = () => {
-    try {
-      schedule();
-    } catch {
-      // ignore: nothing here may break the SDK
-    }
-  };
   const poll = () => {
     const os = w.OneSignal;
     if (dead) return;
-    if (os?.config && os.Notifications && os.Notifications.permissionNative !== undefined) {
+    if (os?.config && os.Notifications?.permissionNative !== undefined) {
       os.Notifications.addEventListener('permissionChange', onPermission);
-      os.User.PushSubscription.addEventListener('change', onSubscription);
+      os.User.PushSubscription.addEventListener('change', schedule);
       setStatus('ready');
     } else poller = setTimeout(poll, status === 'loading' ? 100 : 1000);
   };
@@ -167,7 +162,7 @@ export function linkOneSignal({
     w.__pushSmsFallbackOneSignal ||
     w.OneSignal ||
     w._oneSignalInitOptions ||
-    queue.push !== Array.prototype.push ||
+    queue.push !== [].push ||
     doc.querySelector('meta[name="onesignal-plugin"]') ||
     [...doc.scripts].some(
       (s) => /OneSignalSDK\.page/.test(s.src) || (s.src && bare(s.src) === bare(sdkSrc)),
@@ -203,7 +198,7 @@ export function linkOneSignal({
     syncTag(key, value) {
       try {
         const user = sdk()?.User;
-        if (!user || user.getTags()[key] === value) return false;
+        if (!user || !facts().onesignalId || user.getTags()[key] === value) return false;
         user.addTag(key, value);
         return true;
       } catch {
@@ -219,12 +214,8 @@ export function linkOneSignal({
       doc.removeEventListener('visibilitychange', schedule);
       ours?.removeEventListener('error', unavailable);
       const os = w.OneSignal;
-      try {
-        os?.Notifications?.removeEventListener('permissionChange', onPermission);
-        os?.User.PushSubscription.removeEventListener('change', onSubscription);
-      } catch {
-        // a page may have replaced window.OneSignal with something else by now
-      }
+      os?.Notifications?.removeEventListener('permissionChange', onPermission);
+      os?.User?.PushSubscription.removeEventListener('change', schedule);
     },
   };
 }

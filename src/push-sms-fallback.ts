@@ -40,24 +40,50 @@ const UNKNOWN: PushFacts = {
  * This class decides what to show; OneSignal lives in `onesignal.ts`, and the form with its
  * phone metadata loads from `form/` only when a visitor needs it.
  *
- * @fires push-sms-fallback-permission - Push state first known, and every change.
- * @fires push-sms-fallback-show - The form is about to be shown (cancelable).
- * @fires push-sms-fallback-submit - A valid number with consent, before the POST (cancelable).
- * @fires push-sms-fallback-success - The backend accepted the number.
- * @fires push-sms-fallback-error - Validation, HTTP or network failure.
- * @fires push-sms-fallback-dismiss - The visitor closed the form.
+ * @tagname push-sms-fallback
+ * @summary An SMS opt-in form for visitors who decline, dismiss or cannot get web push (OneSignal Web SDK v16).
+ *
+ * @attr lang - Language of all text. Default: the nearest `[lang]`, then `<html lang>`, else English.
+ * @attr state - Read-only, reflected: `loading`, `push`, `waiting`, `form`, `sending`, `queued`, `done` or `dismissed`.
+ *
+ * @fires {PushSmsFallbackPermissionEvent} push-sms-fallback-permission - Push state first known, and every change.
+ * @fires {PushSmsFallbackShowEvent} push-sms-fallback-show - The form is about to be shown. Cancel it to keep the form hidden.
+ * @fires {PushSmsFallbackSubmitEvent} push-sms-fallback-submit - A valid E.164 number with consent, before the POST. Cancel it to register the number yourself.
+ * @fires {PushSmsFallbackSuccessEvent} push-sms-fallback-success - The backend accepted the number.
+ * @fires {PushSmsFallbackErrorEvent} push-sms-fallback-error - Validation, HTTP or network failure.
+ * @fires {PushSmsFallbackDismissEvent} push-sms-fallback-dismiss - The visitor closed the form.
+ *
  * @slot heading - Replaces the heading text.
  * @slot intro - Replaces the text under the heading.
- * @slot consent - Replaces the whole SMS disclosure; its text is what the request records.
- * @csspart root - The form's outer box.
+ * @slot consent - Replaces the whole SMS disclosure; the text you slot in is exactly what the request records as `consent.text`.
+ *
+ * @csspart root - The form's box.
  * @csspart heading - The heading.
- * @csspart input - The phone input.
- * @csspart country - The country selector.
+ * @csspart country - The country `<select>`.
+ * @csspart input - The phone `<input type="tel">`.
  * @csspart consent - The consent checkbox and disclosure.
  * @csspart submit - The submit button.
  * @csspart dismiss - The dismiss button.
  * @csspart error - Error messages.
  * @csspart status - Progress and success messages.
+ *
+ * @cssprop [--push-sms-fallback-accent=#1a56db] - Buttons, links and the focus ring.
+ * @cssprop [--push-sms-fallback-accent-text=#fff] - Text on the accent colour.
+ * @cssprop [--push-sms-fallback-text=#1f2328] - Text.
+ * @cssprop [--push-sms-fallback-muted=#57606a] - Secondary text.
+ * @cssprop [--push-sms-fallback-background=#fff] - The form's background.
+ * @cssprop [--push-sms-fallback-field-background=#fff] - The input and selector background.
+ * @cssprop [--push-sms-fallback-border=#8c959f] - Field and box borders.
+ * @cssprop [--push-sms-fallback-error=#b42318] - Error text and invalid fields.
+ * @cssprop [--push-sms-fallback-radius=0.5rem] - Corner radius.
+ * @cssprop [--push-sms-fallback-gap=0.75rem] - Space between the form's rows.
+ * @cssprop [--push-sms-fallback-padding=1rem] - Space inside the form's box.
+ * @cssprop [--push-sms-fallback-font=inherit] - Font.
+ * @cssprop [--push-sms-fallback-max-width=36rem] - Maximum width of the form.
+ * @cssprop [--push-sms-fallback-shadow=0 -4px 16px rgb(0 0 0 / 0.15)] - Shadow of the banner layout.
+ * @cssprop [--push-sms-fallback-focus=var(--push-sms-fallback-accent)] - Focus ring colour.
+ * @cssprop [--push-sms-fallback-reserved-height=20rem] - Height kept while loading, with `reserve-space`.
+ * @cssprop [--push-sms-fallback-z-index=1000] - Stacking of the banner layout.
  */
 export class PushSmsFallback extends LitElement implements FormHost {
   static override properties: PropertyDeclarations = {
@@ -109,29 +135,50 @@ export class PushSmsFallback extends LitElement implements FormHost {
     }
   `;
 
-  /** OneSignal App ID: loads SDK v16 and calls `init` once, unless the page already has OneSignal. */
+  /** OneSignal App ID. Loads SDK v16 and calls `init` once, unless the page already has OneSignal. */
   appId?: string;
-  /** URL the phone number is POSTed to. */
+  /** URL the number is POSTed to (relative URLs resolve against the page). */
   endpoint?: string;
+  /** The OneSignal tag, `"true"`/`"false"`. */
   tagKey = 'subscribed_to_push';
+  /**
+   * Country for numbers typed without `+` (ISO 3166-1 alpha-2).
+   * @default region of `lang`, else `US`
+   */
   defaultCountry?: string;
-  /** Allow-list of ISO country codes; numbers elsewhere are refused. */
+  /**
+   * Allow-list, e.g. `US,CA`: numbers elsewhere are refused. With one country the selector is hidden.
+   * @default all
+   */
   countries?: string[];
+  /** `declined`, or `not-subscribed` to offer SMS while push is undecided too. */
   showWhen: ShowWhen = 'declined';
+  /** The OneSignal page SDK URL, for a self-hosted SDK. */
   sdkSrc = SDK_SRC;
-  /** Milliseconds to wait for the SDK before push counts as unavailable. */
+  /** Milliseconds to wait for the SDK, from when the element is connected. */
   sdkTimeout = SDK_TIMEOUT;
+  /** Brand named in the consent text. */
   programName?: string;
+  /** Terms page, linked from the consent text. */
   termsUrl?: string;
+  /** Privacy policy, linked from the consent text. */
   privacyUrl?: string;
-  /** Default: "Msg frequency varies", in the page language. */
+  /**
+   * Frequency statement in the consent text.
+   * @default "Msg frequency varies", in the page language
+   */
   messageFrequency?: string;
+  /** Your user id, sent to the backend. */
   externalId?: string;
+  /** `inline`, or `banner` (fixed to the bottom, Escape dismisses). */
   layout: 'inline' | 'banner' = 'inline';
+  /** Keeps room for the form while loading, so nothing below shifts. */
   reserveSpace = false;
+  /** Days the form stays hidden after the visitor dismisses it. */
   dismissDays = DISMISS_DAYS;
+  /** `checkbox`, or `button` (the button text states the agreement). */
   consentMode: 'checkbox' | 'button' = 'checkbox';
-  /** Text overrides, merged over the active language. */
+  /** Text overrides (`Partial<Strings>`), merged over the language's text. Property only. */
   strings?: Partial<Strings>;
 
   /** @internal */

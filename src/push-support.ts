@@ -5,11 +5,9 @@ export function detectPushSupport(): { supported: boolean; hint?: 'ios-home-scre
   const nav = navigator as Navigator & { standalone?: boolean };
   const supported =
     w.isSecureContext &&
+    // The loader asks hasOwnProperty; `in` answers the same (nothing up the chain has this name).
     ((typeof PushSubscriptionOptions !== 'undefined' &&
-      Object.prototype.hasOwnProperty.call(
-        PushSubscriptionOptions.prototype,
-        'applicationServerKey',
-      )) ||
+      'applicationServerKey' in PushSubscriptionOptions.prototype) ||
       !!w.safari?.pushNotification);
   // iOS and iPadOS only offer web push to a site added to the Home Screen.
   return !supported &&

@@ -7,7 +7,7 @@ import {
   PushSmsFallbackSuccessEvent,
 } from '../events.js';
 import { strings as en } from '../locales/en.js';
-import { loadStrings } from '../locales/index.js';
+import { isRtl, loadStrings } from '../locales/index.js';
 import type { State } from '../push-state.js';
 import { format, type Strings } from '../strings.js';
 import { deliver, type Outcome } from '../submission/deliver.js';
@@ -93,7 +93,14 @@ export class Form {
     const invalid = this.error?.field === 'phone';
     const button = this.host.consentMode === 'button';
     return html`
-      <section part="root" class="root" aria-labelledby="heading" @keydown=${this.onKeydown}>
+      <section
+        part="root"
+        class="root"
+        lang=${this.locale}
+        dir=${isRtl(this.locale) ? 'rtl' : 'ltr'}
+        aria-labelledby="heading"
+        @keydown=${this.onKeydown}
+      >
         <h2 part="heading" id="heading"><slot name="heading">${s.heading}</slot></h2>
         ${
           state === 'done'
@@ -160,8 +167,8 @@ export class Form {
   private renderCountry(s: Strings) {
     const allowed = this.host.countries;
     if (allowed?.length === 1) return nothing;
-    const names = new Intl.DisplayNames([this.host.locale, 'en'], { type: 'region' });
-    const collator = new Intl.Collator(this.host.locale);
+    const names = this.countryNames();
+    const collator = new Intl.Collator(this.locale);
     const options = (allowed ?? countryCodes())
       .filter((code) => countryCodes().includes(code))
       .map((code) => ({ code, name: names.of(code) ?? code }))
@@ -184,6 +191,11 @@ export class Form {
     return html`<p part="error" class="error" id="${field}-error" role="alert">
       ${shown ? keyed(shown.seq, html`<span>${shown.message}</span>`) : nothing}
     </p>`;
+  }
+
+  /** Country names in the visitor's language, from the browser: no name tables to download. */
+  private countryNames(): Intl.DisplayNames {
+    return new Intl.DisplayNames([this.locale, 'en'], { type: 'region' });
   }
 
   private readonly onKeydown = (event: KeyboardEvent) => {
@@ -274,8 +286,10 @@ export class Form {
     const allowed = this.host.countries;
     const result = normalizePhone(this.phone, this.country, allowed);
     if (!result.ok) {
-      const names = new Intl.DisplayNames([this.host.locale, 'en'], { type: 'region' });
-      const countries = (allowed ?? []).map((code) => names.of(code) ?? code).join(', ');
+      const names = this.countryNames();
+      const countries = new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(
+        (allowed ?? []).map((code) => names.of(code) ?? code),
+      );
       const message = format(s[PHONE_MESSAGES[result.problem]] as string, { countries });
       const code =
         result.problem === 'country-not-allowed' ? 'country-not-allowed' : 'invalid-phone';

@@ -1,6 +1,6 @@
 // Keyboard use, focus, target sizes and narrow screens, as a visitor without a mouse meets them.
 import { expect } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { until } from '../support/onesignal-page.js';
 import {
   cleanUp,
@@ -115,4 +115,24 @@ describe('keyboard, focus and layout', () => {
     expect(root.scrollWidth).to.be.at.most(root.clientWidth);
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
   });
+
+  // Forced-colors emulation is a Chromium (Playwright) feature; Windows High Contrast users are
+  // mostly on Chromium-based Edge.
+  if (!navigator.userAgent.includes('Firefox')) {
+    it('stays usable in forced colors (Windows high contrast)', async () => {
+      await emulateMedia({ forcedColors: 'active' });
+      try {
+        const { el } = visitor('/mock/unused');
+        await formReady(el);
+        expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+        for (const selector of ['[part=root]', '#phone', '[part=submit]', '[part=dismiss]']) {
+          const style = getComputedStyle(shadow(el, selector)!);
+          expect(style.borderTopStyle, selector).to.not.equal('none');
+          expect(parseFloat(style.borderTopWidth), selector).to.be.at.least(1);
+        }
+      } finally {
+        await emulateMedia({ forcedColors: 'none' });
+      }
+    });
+  }
 });

@@ -1,0 +1,121 @@
+/**
+ * The one loopback server of the browser parts: 127.0.0.1 on a free port. It serves dist/ as
+ * built, the OneSignal page SDK simulator and the bench page scripts compiled with esbuild
+ * (as demo/serve.ts does), the pages of bench/pages/html.ts, and two mock endpoints:
+ * `/api/sms-subscribe` (our element's backend, answers 201) and `/api/sms-fallback` (the
+ * published sample's backend, answers 200). It counts what reaches each.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, normalize } from 'node:path';
+import { build } from 'esbuild';
+import {
+  SIMULATOR_PATH,
+  blankPage,
+  elementPage,
+  pageCss,
+  samplePage,
+  sdkOnlyPage,
+} from './pages/html.js';
+
+export const ROOT = new URL('..', import.meta.url).pathname;
+const DIST = join(ROOT, 'dist');
+
+export interface BenchServer {
+  origin: string;
+  /** Requests that reached the mock endpoints since the last `resetCounts()`. */
+  counts: { smsSubscribe: number; smsFallback: number };
+  resetCounts(): void;
+  close(): Promise<void>;
+}
+
+async function compile(entry: string, format: 'esm' | 'iife'): Promise<string> {
+  const result = await build({
+    entryPoints: [join(ROOT, entry)],
+    bundle: true,
+    format,
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+const JS = 'text/javascript; charset=utf-8';
+const HTML = 'text/html; charset=utf-8';
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+function drain(req: IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    req.resume();
+    req.on('end', resolve);
+  });
+}
+
+export async function startBenchServer(): Promise<BenchServer> {
+  const scripts: Record<string, string> = {
+    [SIMULATOR_PATH]: await compile('demo/simulators/onesignal-page-sdk.ts', 'iife'),
+    '/bench/probe.js': await compile('bench/pages/probe.ts', 'iife'),
+    '/bench/sdk-only.js': await compile('bench/pages/sdk-only.ts', 'iife'),
+    '/bench/onesignal-sample.js': await compile('bench/pages/onesignal-sample.ts', 'iife'),
+  };
+  const pages: Record<string, (query: URLSearchParams) => string> = {
+    '/page/element': elementPage,
+    '/page/sdk-only': sdkOnlyPage,
+    '/page/sample': samplePage,
+    '/page/blank': blankPage,
+  };
+  const counts = { smsSubscribe: 0, smsFallback: 0 };
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
+    if (path === '/api/sms-subscribe' && req.method === 'POST') {
+      counts.smsSubscribe++;
+      void drain(req).then(() =>
+        send(res, 201, 'application/json', '{"status":"registered"}'),
+      );
+      return;
+    }
+    if (path === '/api/sms-fallback' && req.method === 'POST') {
+      counts.smsFallback++;
+      void drain(req).then(() => send(res, 200, 'application/json', '{"ok":true}'));
+      return;
+    }
+    const script = scripts[path];
+    if (script) return send(res, 200, JS, script);
+    const page = pages[path];
+    if (page) return send(res, 200, HTML, page(url.searchParams));
+    if (path === '/bench/page.css') return send(res, 200, 'text/css; charset=utf-8', pageCss());
+    if (path.startsWith('/dist/') && path.endsWith('.js')) {
+      const file = normalize(join(ROOT, path));
+      if (!file.startsWith(DIST)) return send(res, 403, 'text/plain', 'Forbidden');
+      readFile(file).then(
+        (body) => send(res, 200, JS, body),
+        () => send(res, 404, 'text/plain', 'Not found'),
+      );
+      return;
+    }
+    if (path === '/favicon.ico') return send(res, 204, 'text/plain', '');
+    send(res, 404, 'text/plain', 'Not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    counts,
+    resetCounts() {
+      counts.smsSubscribe = 0;
+      counts.smsFallback = 0;
+    },
+    close() {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * The in-page probe of the browser benchmark. Loaded as the module script right before ours
+ * (module scripts run in document order), so `t0` is when our script starts. It records what
+ * the element decides and when, long tasks, long animation frames and layout shifts, and
+ * exposes promises the runner awaits (no polling from outside: polling would add page work).
+ *
+ * `<html data-until="form|push|sdk">` says what the page waits for.
+ */
+import type { BenchWindow, ProbeRecord } from './record.js';
+
+const w = window as BenchWindow;
+const t0 = performance.now();
+const record: ProbeRecord = {
+  t0,
+  decidedState: null,
+  decided: null,
+  formRendered: null,
+  formPainted: null,
+  sdkReady: null,
+  submitAt: null,
+  done: null,
+  longTasks: [],
+  frames: [],
+  shifts: [],
+  resources: [],
+};
+w.__bench = record;
+
+interface LayoutShiftEntry extends PerformanceEntry {
+  value: number;
+  hadRecentInput: boolean;
+}
+interface ScriptTiming {
+  sourceURL: string;
+  invoker: string;
+  duration: number;
+}
+interface LongFrameEntry extends PerformanceEntry {
+  blockingDuration: number;
+  scripts: ScriptTiming[];
+}
+
+const observe = (type: string, take: (entry: PerformanceEntry) => void) => {
+  if (!PerformanceObserver.supportedEntryTypes.includes(type)) return;
+  new PerformanceObserver((list) => list.getEntries().forEach(take)).observe({
+    type,
+    buffered: true,
+  });
+};
+observe('longtask', (e) => record.longTasks.push({ start: e.startTime, duration: e.duration }));
+observe('layout-shift', (e) => {
+  const shift = e as LayoutShiftEntry;
+  record.shifts.push({
+    start: shift.startTime,
+    value: shift.value,
+    hadRecentInput: shift.hadRecentInput,
+  });
+});
+observe('long-animation-frame', (e) => {
+  const frame = e as LongFrameEntry;
+  record.frames.push({
+    start: frame.startTime,
+    duration: frame.duration,
+    blocking: frame.blockingDuration,
+    scripts: frame.scripts.map((s) => ({
+      url: s.sourceURL ? new URL(s.sourceURL, location.href).pathname : '',
+      invoker: s.invoker,
+      duration: s.duration,
+    })),
+  });
+});
+
+const until = document.documentElement.dataset['until'] ?? 'form';
+let ready = () => {};
+w.__benchReady = new Promise<void>((resolve) => (ready = resolve));
+let finished = () => {};
+w.__benchDone = new Promise<void>((resolve) => (finished = resolve));
+
+/** After the next frame has been produced: rAF runs before paint, the task after it runs after. */
+const afterPaint = (then: () => void) =>
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = then;
+    channel.port2.postMessage(null);
+  });
+
+const element = document.querySelector('push-sms-fallback');
+if (element) {
+  let watchingShadow = false;
+  const checkForm = () => {
+    if (record.formRendered != null || !element.shadowRoot?.querySelector('#phone')) return;
+    record.formRendered = performance.now();
+    afterPaint(() => {
+      record.formPainted = performance.now();
+      if (until === 'form') ready();
+    });
+  };
+  new MutationObserver(() => {
+    const state = element.getAttribute('state');
+    if (record.decided == null && (state === 'form' || state === 'push')) {
+      record.decided = performance.now();
+      record.decidedState = state;
+      if (until === 'push') afterPaint(ready);
+    }
+    if (state === 'done' && record.done == null) {
+      record.done = performance.now();
+      finished();
+    }
+    if (!watchingShadow && element.shadowRoot) {
+      watchingShadow = true;
+      new MutationObserver(checkForm).observe(element.shadowRoot, {
+        childList: true,
+        subtree: true,
+      });
+      checkForm();
+    }
+  }).observe(element, { attributes: true, attributeFilter: ['state'] });
+
+  w.__benchSubmit = () => {
+    const button = element.shadowRoot?.querySelector<HTMLButtonElement>('button[part="submit"]');
+    record.submitAt = performance.now();
+    button?.click();
+  };
+}
+
+if (until === 'sdk') {
+  // The baseline page: its own module announces the SDK's readiness.
+  addEventListener('bench-sdk-ready', () => {
+    record.sdkReady = performance.now();
+    afterPaint(ready);
+  });
+}
+
+// Resource URLs, read when the runner asks for the record.
+Object.defineProperty(record, 'resources', {
+  enumerable: true,
+  get: () =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name, location.href).pathname),
+});

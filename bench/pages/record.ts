@@ -1,0 +1,43 @@
+/**
+ * What the in-page probe records, shared by the probe (browser) and the runner (Node).
+ * Every time is `performance.now()` in the page, in milliseconds.
+ */
+export interface ProbeRecord {
+  /** When the probe module ran: just before our module script (module scripts run in order). */
+  t0: number;
+  /** First `state` attribute that is a decision (`form` or `push`), and when. */
+  decidedState: string | null;
+  decided: number | null;
+  /** The phone input exists in the shadow root. */
+  formRendered: number | null;
+  /** The frame after that (rAF, then a task): the form has been painted. */
+  formPainted: number | null;
+  /** The SDK-only baseline page: `init` resolved. */
+  sdkReady: number | null;
+  /** The submit button was clicked, and `state="done"` came. */
+  submitAt: number | null;
+  done: number | null;
+  longTasks: { start: number; duration: number }[];
+  /** Long animation frames, with the scripts that ran in them. */
+  frames: {
+    start: number;
+    duration: number;
+    blocking: number;
+    scripts: { url: string; invoker: string; duration: number }[];
+  }[];
+  shifts: { start: number; value: number; hadRecentInput: boolean }[];
+  /** Resource URLs the page fetched (paths only). */
+  resources: string[];
+}
+
+export type BenchWindow = Window & {
+  __bench?: ProbeRecord;
+  /** Resolves when the page reached its end point (form painted, push decided, or SDK ready). */
+  __benchReady?: Promise<void>;
+  /** Resolves on `state="done"`. */
+  __benchDone?: Promise<void>;
+  /** Clicks the element's submit button and notes the time. */
+  __benchSubmit?: () => void;
+  /** The model of OneSignal's published sample: set when its mount effect finished. */
+  __sampleDone?: Promise<void>;
+};
