@@ -3,6 +3,8 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { mockEndpoint } from './test/support/mock-endpoint.mjs';
+import { reactEsm } from './test/support/react-esm.mjs';
+import { strictCsp } from './test/support/strict-csp.mjs';
 import { countingReporter } from './test/support/counting-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 
@@ -26,6 +28,9 @@ const browsers = [
   }),
   chromeLauncher({
     puppeteer: puppeteerCore,
+    // Puppeteer opens Firefox test files as tabs of one window: a background tab's timers are
+    // throttled and it never has focus, so Firefox runs one file at a time.
+    concurrency: 1,
     launchOptions: { browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true },
   }),
 ].filter((_, i) => !only || only.includes(i === 0 ? 'chromium' : 'firefox'));
@@ -36,8 +41,8 @@ export default {
   concurrency: 2,
   browserStartTimeout: 60_000,
   testsFinishTimeout: 180_000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
-  middleware: [mockEndpoint()],
+  plugins: [reactEsm(), esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
+  middleware: [mockEndpoint(), strictCsp()],
   testFramework: { config: { timeout: 10_000 } },
   browsers,
   reporters: [defaultReporter(), countingReporter('.test-results/browser.json')],

@@ -11,7 +11,8 @@
  *   permission=default|granted|denied   subscribed=1 (granted, with a push subscription and a user)
  *   tags=key:value,key2:value2          (tags the existing user already has)
  * Read on every load: unsupported=1, initDelay=<ms> (default 50), answer=grant|deny|dismiss
- * (what the simulated visitor answers to requestPermission()).
+ * (what the simulated visitor answers to requestPermission()), store=<localStorage key>
+ * (default `onesignal-simulator`).
  *
  * Controls and logs: `window.OneSignalSimulator`; `onesignal-simulator-change` on window.
  */
@@ -36,7 +37,8 @@ import type { PushPermission } from '../../src/contract.js';
   const script = document.currentScript as HTMLScriptElement | null;
   const params = new URL(script?.src || location.href).searchParams;
   const flag = (name: string) => params.get(name) === '1';
-  const STORE = 'onesignal-simulator';
+  /** The localStorage key; tests running side by side on one origin each pass their own. */
+  const STORE = params.get('store') || 'onesignal-simulator';
   /** How long the simulated visitor takes to answer the native prompt. */
   const ANSWER_MS = 30;
   /** pushManager.subscribe plus the user-create POST: the subscription id arrives after the permission. */

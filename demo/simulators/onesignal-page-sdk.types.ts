@@ -107,7 +107,7 @@ export interface OneSignalSimulator {
   dismiss(): void;
   /** The browser's push subscription goes away (expired, site data cleared); permission and the opted-in flag stay. */
   unsubscribe(): void;
-  /** Forget this visitor: the state goes back to the script URL's configuration. */
+  /** Forget this visitor: the stored state goes back to the script URL's configuration. No SDK events fire; reload to start over as that visitor. */
   reset(): void;
 }
 

@@ -6,21 +6,13 @@ import {
   endpoint,
   fillAndSubmit,
   formReady,
-  mount,
+  mountForm,
   shadow,
   stateIs,
 } from '../support/element.js';
 
 const visitor = (script: string, attributes: Record<string, string> = {}) =>
-  mount({
-    'app-id': '00000000-0000-4000-8000-000000000000',
-    'sdk-src': '/blocked.js',
-    endpoint: endpoint(script).url,
-    'program-name': 'Acme Coffee',
-    'terms-url': '/terms',
-    'privacy-url': '/privacy',
-    ...attributes,
-  });
+  mountForm({ endpoint: endpoint(script).url, ...attributes });
 
 describe('accessibility (axe-core)', () => {
   afterEach(cleanUp);

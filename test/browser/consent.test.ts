@@ -6,26 +6,14 @@ import {
   endpoint,
   fillAndSubmit,
   formReady,
-  mount,
+  mountForm,
   received,
   shadow,
   stateIs,
 } from '../support/element.js';
 
 const visitor = (url: string, attributes: Record<string, string> = {}, parent?: HTMLElement) =>
-  mount(
-    {
-      'app-id': '00000000-0000-4000-8000-000000000000',
-      'sdk-src': '/blocked.js',
-      endpoint: url,
-      'program-name': 'Acme Coffee',
-      'terms-url': '/terms',
-      'privacy-url': '/privacy',
-      'default-country': 'US',
-      ...attributes,
-    },
-    parent,
-  );
+  mountForm({ endpoint: url, 'default-country': 'US', ...attributes }, parent);
 
 const visibleText = (el: Element) => (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim();
 

@@ -6,7 +6,7 @@ import {
   endpoint,
   fillAndSubmit,
   formReady,
-  mount,
+  mountForm,
   received,
   shadow,
   stateIs,
@@ -15,19 +15,8 @@ import {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-/** A declined visitor's form (the SDK is blocked, so push is unavailable). */
-function declinedVisitor(url: string, attributes: Record<string, string> = {}): Mounted {
-  return mount({
-    'app-id': '00000000-0000-4000-8000-000000000000',
-    'sdk-src': '/blocked.js',
-    endpoint: url,
-    'program-name': 'Acme Coffee',
-    'terms-url': '/terms',
-    'privacy-url': '/privacy',
-    'default-country': 'GB',
-    ...attributes,
-  });
-}
+const declinedVisitor = (url: string, attributes: Record<string, string> = {}): Mounted =>
+  mountForm({ endpoint: url, 'default-country': 'GB', ...attributes });
 
 describe('<push-sms-fallback> form', () => {
   afterEach(cleanUp);

@@ -6,23 +6,14 @@ import {
   cleanUp,
   endpoint,
   formReady,
-  mount,
+  mountForm,
   received,
   shadow,
   stateIs,
 } from '../support/element.js';
 
 const visitor = (url: string, attributes: Record<string, string> = {}) =>
-  mount({
-    'app-id': '00000000-0000-4000-8000-000000000000',
-    'sdk-src': '/blocked.js',
-    endpoint: url,
-    'program-name': 'Acme Coffee',
-    'terms-url': '/terms',
-    'privacy-url': '/privacy',
-    'default-country': 'US',
-    ...attributes,
-  });
+  mountForm({ endpoint: url, 'default-country': 'US', ...attributes });
 
 /** What has focus, looking through the element's shadow root. */
 function focused(): string {

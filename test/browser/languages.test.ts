@@ -6,24 +6,13 @@ import {
   endpoint,
   fillAndSubmit,
   formReady,
-  mount,
+  mountForm,
   received,
   shadow,
   stateIs,
 } from '../support/element.js';
 
-const visitor = (attributes: Record<string, string>, parent?: HTMLElement) =>
-  mount(
-    {
-      'app-id': '00000000-0000-4000-8000-000000000000',
-      'sdk-src': '/blocked.js',
-      'program-name': 'Acme',
-      'terms-url': '/terms',
-      'privacy-url': '/privacy',
-      ...attributes,
-    },
-    parent,
-  );
+const visitor = mountForm;
 
 const text = (el: Element | null) => (el as HTMLElement | null)?.innerText.trim() ?? '';
 

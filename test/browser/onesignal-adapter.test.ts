@@ -15,14 +15,6 @@ import {
   type SimulatorQuery,
 } from '../support/onesignal-page.js';
 
-// Mocha's globals, provided by web-test-runner (the project has no @types/mocha).
-declare const describe: (title: string, body: () => void) => void;
-declare const it0: (title: string, test: () => unknown) => void;
-const tr = (m: string) => void fetch('/zz-trace/' + encodeURIComponent(m.slice(0, 50)));
-let n = 0;
-const it = (title: string, test: () => unknown) => (globalThis as unknown as {it: typeof it0}).it(title, async () => { const t = performance.now(); tr(`${n++}-${document.visibilityState}-${document.hasFocus()}`); await test(); tr(`${n}-end-${Math.round(performance.now() - t)}`) });
-declare const afterEach: (hook: () => unknown) => void;
-
 const APP_ID = '00000000-0000-4000-8000-000000000000';
 const OUR_SCRIPT = '#push-sms-fallback-onesignal-sdk';
 

@@ -11,15 +11,11 @@ import {
   loadSimulator,
   page,
   resetOneSignalPage,
+  SIMULATOR_STORE,
   simulator,
   sleep,
   until,
 } from '../support/onesignal-page.js';
-
-// Mocha's globals, provided by web-test-runner (the project has no @types/mocha).
-declare const describe: (title: string, body: () => void) => void;
-declare const it: (title: string, test: () => unknown) => void;
-declare const afterEach: (hook: () => unknown) => void;
 
 const APP_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -339,9 +335,9 @@ describe('OneSignal simulator: persistence', () => {
     };
     expect(before.tags).to.deep.equal({ subscribed_to_push: 'true', plan: 'pro' });
     // A reload: the globals go, the origin's storage stays.
-    const saved = localStorage.getItem('onesignal-simulator');
+    const saved = localStorage.getItem(SIMULATOR_STORE);
     await resetOneSignalPage();
-    localStorage.setItem('onesignal-simulator', saved ?? '');
+    localStorage.setItem(SIMULATOR_STORE, saved ?? '');
     os = await loadAndInit({ permission: 'denied' });
     expect(os.Notifications.permissionNative).to.equal('granted');
     expect({
@@ -350,7 +346,7 @@ describe('OneSignal simulator: persistence', () => {
       tags: os.User.getTags(),
     }).to.deep.equal(before);
     await resetOneSignalPage();
-    localStorage.setItem('onesignal-simulator', saved ?? '');
+    localStorage.setItem(SIMULATOR_STORE, saved ?? '');
     os = await loadAndInit({ permission: 'denied', reset: 1 });
     expect(os.Notifications.permissionNative).to.equal('denied');
     expect(os.User.onesignalId).to.equal(undefined);

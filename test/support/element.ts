@@ -39,6 +39,20 @@ export function mount(
   };
 }
 
+/** A visitor who gets the form at once: the SDK script is blocked, so push is unavailable. */
+export const mountForm = (attributes: Record<string, string> = {}, parent?: HTMLElement): Mounted =>
+  mount(
+    {
+      'app-id': APP_ID,
+      'sdk-src': '/blocked.js',
+      'program-name': 'Acme Coffee',
+      'terms-url': '/terms',
+      'privacy-url': '/privacy',
+      ...attributes,
+    },
+    parent,
+  );
+
 /** Mounted with the OneSignal simulator as its SDK. */
 export const mountWithSdk = (query: SimulatorQuery, attributes: Record<string, string> = {}) =>
   mount({ 'app-id': APP_ID, 'sdk-src': simulatorUrl({ initDelay: 10, ...query }), ...attributes });

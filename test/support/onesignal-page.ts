@@ -17,11 +17,18 @@ export const page = window as SimWindow & {
   __pushSmsFallbackOneSignal?: unknown;
 };
 
+/**
+ * This page's own localStorage key for the simulator. Test files run side by side, and in
+ * Firefox they share one profile and so one localStorage per origin.
+ */
+export const SIMULATOR_STORE = `onesignal-simulator-test-${crypto.randomUUID()}`;
+
 export type SimulatorQuery = Record<string, string | number>;
 
 export function simulatorUrl(query: SimulatorQuery = {}): string {
-  const params = String(new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])));
-  return params ? `${SIMULATOR_PATH}?${params}` : SIMULATOR_PATH;
+  const params = new URLSearchParams({ store: SIMULATOR_STORE });
+  for (const [key, value] of Object.entries(query)) params.set(key, String(value));
+  return `${SIMULATOR_PATH}?${params}`;
 }
 
 // Script load/error events do not bubble, but capturing on the document sees them all.
@@ -29,6 +36,12 @@ const settled = new WeakSet<EventTarget>();
 const settle = (event: Event) => event.target && settled.add(event.target);
 document.addEventListener('load', settle, true);
 document.addEventListener('error', settle, true);
+
+// Firefox runs test files side by side as tabs of one window. A hidden tab's timers fire at most
+// once a second, so every wait here (and in the SDK simulator) takes seconds instead of milliseconds.
+if (document.visibilityState === 'hidden') {
+  console.warn('[onesignal-page] This test page is a hidden tab: its timers are throttled to 1 s.');
+}
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
