@@ -84,8 +84,7 @@ function elementSourceFacts() {
   const source = parse(ELEMENT_SOURCE);
   const internal = new Set();
   const constants = new Map();
-  const isInternal = (node) =>
-    ts.getJSDocTags(node).some((tag) => tag.tagName.text === 'internal');
+  const isInternal = (node) => ts.getJSDocTags(node).some((tag) => tag.tagName.text === 'internal');
   for (const statement of source.statements) {
     if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
@@ -154,7 +153,9 @@ function completeManifest() {
           event.detail = { text: known.detail };
           event.cancelable = known.cancelable;
         }
-        const missing = [...events.keys()].filter((name) => !documented.some((e) => e.name === name));
+        const missing = [...events.keys()].filter(
+          (name) => !documented.some((e) => e.name === name),
+        );
         if (missing.length) throw new Error(`Events without @fires: ${missing.join(', ')}`);
         element.events = documented;
 

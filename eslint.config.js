@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'demo/.build/', 'bench/results/', 'examples/*/dist/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'demo/.build/',
+      'bench/results/',
+      'examples/*/dist/',
+      'examples/*/.next/',
+      'examples/*/next-env.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

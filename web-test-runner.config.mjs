@@ -4,6 +4,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { mockEndpoint } from './test/support/mock-endpoint.mjs';
 import { reactEsm } from './test/support/react-esm.mjs';
+import { scriptCopies } from './test/support/script-copies.mjs';
 import { strictCsp } from './test/support/strict-csp.mjs';
 import { countingReporter } from './test/support/counting-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
@@ -42,8 +43,8 @@ export default {
   browserStartTimeout: 60_000,
   testsFinishTimeout: 180_000,
   plugins: [reactEsm(), esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
-  middleware: [mockEndpoint(), strictCsp()],
-  testFramework: { config: { timeout: 10_000 } },
+  middleware: [mockEndpoint(), strictCsp(), scriptCopies()],
+  testFramework: { config: { timeout: 20_000 } },
   browsers,
   reporters: [defaultReporter(), countingReporter('.test-results/browser.json')],
 };

@@ -1,26 +1,41 @@
 /**
- * The one loopback server of the browser parts: 127.0.0.1 on a free port. It serves dist/ as
- * built, the OneSignal page SDK simulator and the bench page scripts compiled with esbuild
+ * The one loopback server of the browser parts: 127.0.0.1 on a free port. It serves a
+ * snapshot of dist/, the OneSignal page SDK simulator and the bench page scripts compiled with esbuild
  * (as demo/serve.ts does), the pages of bench/pages/html.ts, and two mock endpoints:
  * `/api/sms-subscribe` (our element's backend, answers 201) and `/api/sms-fallback` (the
  * published sample's backend, answers 200). It counts what reaches each.
  */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
 import { build } from 'esbuild';
-import {
-  SIMULATOR_PATH,
-  blankPage,
-  elementPage,
-  pageCss,
-  samplePage,
-  sdkOnlyPage,
-} from './pages/html.js';
+import { SIMULATOR_PATH, elementPage, pageCss, samplePage, sdkOnlyPage } from './pages/html.js';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
-const DIST = join(ROOT, 'dist');
+
+export interface DistSnapshot {
+  /** A folder holding `dist/`, for scripts/bundle-sizes.mjs (whose DIST is relative to the cwd). */
+  root: string;
+  dist: string;
+  remove(): void;
+}
+
+/**
+ * A copy of dist/'s JavaScript, so a rebuild by someone else during the run cannot mix two
+ * builds: the sizes and every page load use the same files.
+ */
+export function snapshotDist(): DistSnapshot {
+  const root = mkdtempSync(join(tmpdir(), 'psf-bench-'));
+  const dist = join(root, 'dist');
+  cpSync(join(ROOT, 'dist'), dist, {
+    recursive: true,
+    filter: (source) => !/\.(map|d\.ts)$/.test(source),
+  });
+  return { root, dist, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
 
 export interface BenchServer {
   origin: string;
@@ -57,7 +72,7 @@ function drain(req: IncomingMessage): Promise<void> {
   });
 }
 
-export async function startBenchServer(): Promise<BenchServer> {
+export async function startBenchServer(dist: string): Promise<BenchServer> {
   const scripts: Record<string, string> = {
     [SIMULATOR_PATH]: await compile('demo/simulators/onesignal-page-sdk.ts', 'iife'),
     '/bench/probe.js': await compile('bench/pages/probe.ts', 'iife'),
@@ -68,7 +83,6 @@ export async function startBenchServer(): Promise<BenchServer> {
     '/page/element': elementPage,
     '/page/sdk-only': sdkOnlyPage,
     '/page/sample': samplePage,
-    '/page/blank': blankPage,
   };
   const counts = { smsSubscribe: 0, smsFallback: 0 };
 
@@ -77,9 +91,7 @@ export async function startBenchServer(): Promise<BenchServer> {
     const path = url.pathname;
     if (path === '/api/sms-subscribe' && req.method === 'POST') {
       counts.smsSubscribe++;
-      void drain(req).then(() =>
-        send(res, 201, 'application/json', '{"status":"registered"}'),
-      );
+      void drain(req).then(() => send(res, 201, 'application/json', '{"status":"registered"}'));
       return;
     }
     if (path === '/api/sms-fallback' && req.method === 'POST') {
@@ -93,8 +105,8 @@ export async function startBenchServer(): Promise<BenchServer> {
     if (page) return send(res, 200, HTML, page(url.searchParams));
     if (path === '/bench/page.css') return send(res, 200, 'text/css; charset=utf-8', pageCss());
     if (path.startsWith('/dist/') && path.endsWith('.js')) {
-      const file = normalize(join(ROOT, path));
-      if (!file.startsWith(DIST)) return send(res, 403, 'text/plain', 'Forbidden');
+      const file = normalize(join(dist, path.slice('/dist'.length)));
+      if (!file.startsWith(dist)) return send(res, 403, 'text/plain', 'Forbidden');
       readFile(file).then(
         (body) => send(res, 200, JS, body),
         () => send(res, 404, 'text/plain', 'Not found'),

@@ -207,11 +207,14 @@ function undocumented() {
 }
 
 const problems = undocumented();
-for (const problem of problems) console.error(`${MANIFEST}: ${problem} in src/push-sms-fallback.ts`);
+for (const problem of problems)
+  console.error(`${MANIFEST}: ${problem} in src/push-sms-fallback.ts`);
 
 if (mode === '--write') {
   if (next !== current) writeFileSync(README, next);
-  console.log(next === current ? `${README}: API tables up to date` : `${README}: API tables written`);
+  console.log(
+    next === current ? `${README}: API tables up to date` : `${README}: API tables written`,
+  );
   process.exit(problems.length ? 1 : 0);
 }
 if (next !== current) {

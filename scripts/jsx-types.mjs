@@ -39,9 +39,7 @@ const props = [];
 for (const attribute of element.attributes ?? []) {
   // Read-only (`state`) and native (`lang`) attributes are not the element's own props to set.
   if (!attribute.fieldName || field(attribute.fieldName)?.readonly) continue;
-  props.push(
-    `${doc(attribute.description)}  '${attribute.name}'?: ${attributeType(attribute)};\n`,
-  );
+  props.push(`${doc(attribute.description)}  '${attribute.name}'?: ${attributeType(attribute)};\n`);
 }
 for (const member of members) {
   const isAttribute = (element.attributes ?? []).some((a) => a.fieldName === member.name);

@@ -10,6 +10,10 @@ const steps = [
   ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['build', 'npm', ['run', 'build']],
+  // The README's API tables match custom-elements.json, which documents every event and CSS property.
+  ['api docs', 'node', ['scripts/api-docs.mjs', '--check']],
+  // The tarball users get: only what they need, publint and @arethetypeswrong/cli clean.
+  ['package', 'node', ['scripts/package-check.mjs']],
   ['size', 'node', ['scripts/size.mjs']],
   [
     'unit and server tests',
@@ -22,6 +26,9 @@ const steps = [
       `--outputFile=${RESULTS}/vitest.json`,
     ],
   ],
+  // React 18, Vue, Svelte, Angular and Next.js apps built with their own tooling (the browser
+  // tests load them).
+  ['examples', 'node', ['scripts/examples.mjs']],
   ['browser tests', 'npx', ['web-test-runner']],
 ];
 

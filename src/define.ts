@@ -17,9 +17,12 @@ declare global {
  */
 export function defineElement(tag = TAG, registry = globalThis.customElements): void {
   if (!registry) return;
+  const existing = registry.get(tag);
+  // This copy registered it already: `push-sms-fallback` and `push-sms-fallback/react` both call this.
+  if (existing === PushSmsFallback || existing?.prototype instanceof PushSmsFallback) return;
   const versions = (globalThis.pushSmsFallbackVersions ??= []);
   versions.push(VERSION);
-  if (registry.get(tag)) {
+  if (existing) {
     console.warn(
       `<${tag}>: loaded more than once (versions ${versions.join(', ')}); using the first.`,
     );

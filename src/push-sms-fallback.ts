@@ -82,7 +82,7 @@ const UNKNOWN: PushFacts = {
  * @cssprop [--push-sms-fallback-max-width=36rem] - Maximum width of the form.
  * @cssprop [--push-sms-fallback-shadow=0 -4px 16px rgb(0 0 0 / 0.15)] - Shadow of the banner layout.
  * @cssprop [--push-sms-fallback-focus=var(--push-sms-fallback-accent)] - Focus ring colour.
- * @cssprop [--push-sms-fallback-reserved-height=20rem] - Height kept while loading, with `reserve-space`.
+ * @cssprop [--push-sms-fallback-reserved-height=29rem] - Height held with `reserve-space` (set it to your form's height).
  * @cssprop [--push-sms-fallback-z-index=1000] - Stacking of the banner layout.
  */
 export class PushSmsFallback extends LitElement implements FormHost {
@@ -125,8 +125,11 @@ export class PushSmsFallback extends LitElement implements FormHost {
     :host([state='dismissed']) {
       display: none;
     }
-    :host([reserve-space][state='loading']) {
-      min-height: var(--push-sms-fallback-reserved-height, 20rem);
+    /* Held from the start until the visitor is done with the form, so nothing below it moves. */
+    :host(
+      [reserve-space]:is([state='loading'], [state='form'], [state='sending'], [state='queued'])
+    ) {
+      min-height: var(--push-sms-fallback-reserved-height, 29rem);
     }
     :host([layout='banner']) {
       position: fixed;
@@ -197,6 +200,7 @@ export class PushSmsFallback extends LitElement implements FormHost {
   private form?: Form;
   private formLoading?: Promise<Form>;
   private flow: 'idle' | 'sending' | 'queued' = 'idle';
+  private started = false;
   private vetoed?: ShowReason | undefined;
   private announced?: string;
   private readonly backOnline = () => void this.form?.deliverQueued();
@@ -210,6 +214,25 @@ export class PushSmsFallback extends LitElement implements FormHost {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.setAttribute('state', this.current);
+    addEventListener('online', this.backOnline);
+    // React 18 (through @lit/react) and Angular set properties and add listeners just after
+    // connecting the element: the first connection starts in the first update, which Lit runs
+    // after them, so their appId/sdkSrc count and their handlers hear the first events.
+    if (this.hasUpdated) this.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.started = false;
+    this.link?.disconnect();
+    this.link = undefined;
+    removeEventListener('online', this.backOnline);
+  }
+
+  /** Reads the configuration, links OneSignal and decides what to show. */
+  private start(): void {
+    this.started = true;
     const support = detectPushSupport();
     this.pushSupported = support.supported;
     this.hint = support.hint;
@@ -225,17 +248,8 @@ export class PushSmsFallback extends LitElement implements FormHost {
       });
       this.facts = this.link.facts();
     }
-    this.setAttribute('state', this.current);
-    addEventListener('online', this.backOnline);
     this.refresh();
     if (readItem(QUEUE_KEY)) void this.loadForm().then((form) => form.deliverQueued());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.link?.disconnect();
-    this.link = undefined;
-    removeEventListener('online', this.backOnline);
   }
 
   /** Recomputes the state from push facts and what this device remembers. */
@@ -310,6 +324,7 @@ export class PushSmsFallback extends LitElement implements FormHost {
   }
 
   protected override willUpdate(): void {
+    if (!this.started && this.isConnected) this.start();
     this.setAttribute('state', this.current);
   }
 

@@ -18,6 +18,7 @@ import { PushSmsFallback as PushSmsFallbackElement } from './push-sms-fallback.j
 export * from './events.js';
 export { PushSmsFallbackElement, TAG };
 
+// Registers the element (once per copy of the package, also when `push-sms-fallback` is imported too).
 defineElement();
 
 /**

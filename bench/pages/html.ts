@@ -5,7 +5,6 @@
  *   /page/element?visitor=denied|subscriber&layout=inline|banner&reserve=1&reset=1
  *   /page/sdk-only?visitor=…&reset=1           the same SDK handshake without our element
  *   /page/sample?reset=1                       the model of OneSignal's published sample
- *   /page/blank
  */
 
 export type Visitor = 'denied' | 'subscriber';
@@ -34,6 +33,8 @@ const CSS = `
   body { margin: 0; font: 16px/1.5 system-ui, sans-serif; color: #1f2328; }
   header, main { max-width: 44rem; margin: 0 auto; padding: 1rem; }
   push-sms-fallback { max-width: 44rem; margin: 0 auto; }
+  /* What the README asks of pages using reserve-space: hold the room before the script runs. */
+  push-sms-fallback[reserve-space]:not(:defined) { display: block; min-height: 29rem; }
   h1 { margin: 0 0 .5rem; font-size: 1.75rem; }
   p { margin: 0 0 1rem; }
 `;
@@ -113,7 +114,5 @@ export function samplePage(query: URLSearchParams): string {
     body: '',
   });
 }
-
-export const blankPage = () => '<!doctype html><html lang="en"><title>blank</title></html>';
 
 export const pageCss = () => CSS;

@@ -116,6 +116,15 @@ if (element) {
     }
   }).observe(element, { attributes: true, attributeFilter: ['state'] });
 
+  w.__benchFill = (phone) => {
+    const root = element.shadowRoot;
+    const input = root?.querySelector<HTMLInputElement>('#phone');
+    if (input) {
+      input.value = phone;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    }
+    root?.querySelector<HTMLInputElement>('#consent')?.click();
+  };
   w.__benchSubmit = () => {
     const button = element.shadowRoot?.querySelector<HTMLButtonElement>('button[part="submit"]');
     record.submitAt = performance.now();

@@ -36,6 +36,8 @@ export type BenchWindow = Window & {
   __benchReady?: Promise<void>;
   /** Resolves on `state="done"`. */
   __benchDone?: Promise<void>;
+  /** Types a number into the element's phone field (input event) and ticks the consent box. */
+  __benchFill?: (phone: string) => void;
   /** Clicks the element's submit button and notes the time. */
   __benchSubmit?: () => void;
   /** The model of OneSignal's published sample: set when its mount effect finished. */

@@ -14,7 +14,8 @@ import { deliver, type Outcome } from '../submission/deliver.js';
 import { dequeue, enqueue, queued, type Submission } from '../submission/queue.js';
 import { disclosure, renderedText } from './consent.js';
 import type { FormHost } from './host.js';
-import { callingCode, countryCodes, normalizePhone, type PhoneProblem } from './phone.js';
+import { countryOptions, type CountryOption } from './countries.js';
+import { normalizePhone, type PhoneProblem } from './phone.js';
 import { buildRequest, uuid } from './request.js';
 
 export { styles } from './styles.js';
@@ -56,6 +57,7 @@ export class Form {
   private registered?: string;
   private locale = '';
   private base: Strings = en;
+  private countries: CountryOption[] = [];
 
   constructor(private readonly host: FormHost) {
     const allowed = host.countries;
@@ -68,6 +70,7 @@ export class Form {
     const locale = this.host.locale;
     if (locale === this.locale) return;
     this.base = await loadStrings(locale);
+    this.countries = await countryOptions(locale, this.host.countries);
     this.locale = locale;
   }
 
@@ -165,22 +168,13 @@ export class Form {
   }
 
   private renderCountry(s: Strings) {
-    const allowed = this.host.countries;
-    if (allowed?.length === 1) return nothing;
-    const names = this.countryNames();
-    const collator = new Intl.Collator(this.locale);
-    const options = (allowed ?? countryCodes())
-      .filter((code) => countryCodes().includes(code))
-      .map((code) => ({ code, name: names.of(code) ?? code }))
-      .sort((a, b) => collator.compare(a.name, b.name));
+    if (this.host.countries?.length === 1) return nothing;
     return html`<div class="field">
       <label for="country">${s.country}</label>
       <select id="country" part="country" autocomplete="tel-country-code" @change=${this.onCountry}>
-        ${options.map(
-          ({ code, name }) =>
-            html`<option value=${code} ?selected=${code === this.country}>
-              ${name} (+${callingCode(code)})
-            </option>`,
+        ${this.countries.map(
+          ({ code, label }) =>
+            html`<option value=${code} ?selected=${code === this.country}>${label}</option>`,
         )}
       </select>
     </div>`;
@@ -191,11 +185,6 @@ export class Form {
     return html`<p part="error" class="error" id="${field}-error" role="alert">
       ${shown ? keyed(shown.seq, html`<span>${shown.message}</span>`) : nothing}
     </p>`;
-  }
-
-  /** Country names in the visitor's language, from the browser: no name tables to download. */
-  private countryNames(): Intl.DisplayNames {
-    return new Intl.DisplayNames([this.locale, 'en'], { type: 'region' });
   }
 
   private readonly onKeydown = (event: KeyboardEvent) => {
@@ -286,9 +275,9 @@ export class Form {
     const allowed = this.host.countries;
     const result = normalizePhone(this.phone, this.country, allowed);
     if (!result.ok) {
-      const names = this.countryNames();
+      const nameOf = (code: string) => this.countries.find((c) => c.code === code)?.name ?? code;
       const countries = new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(
-        (allowed ?? []).map((code) => names.of(code) ?? code),
+        (allowed ?? []).map(nameOf),
       );
       const message = format(s[PHONE_MESSAGES[result.problem]] as string, { countries });
       const code =

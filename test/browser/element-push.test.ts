@@ -118,6 +118,7 @@ describe('<push-sms-fallback> push state', () => {
     delete (window as { PushSubscriptionOptions?: unknown }).PushSubscriptionOptions;
     try {
       const { el, of } = mountWithSdk({});
+      await el.updateComplete; // the element starts in its first update
       expect(el.state).to.equal('form');
       expect(of('show')[0]!.detail.reason).to.equal('unsupported');
       expect(of('permission')[0]!.detail).to.include({ supported: false, sdk: 'unavailable' });

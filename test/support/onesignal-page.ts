@@ -49,7 +49,7 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export async function until<T>(
   check: () => T,
   what = 'condition',
-  timeoutMs = 4000,
+  timeoutMs = 8000,
 ): Promise<NonNullable<T>> {
   const end = Date.now() + timeoutMs;
   for (;;) {

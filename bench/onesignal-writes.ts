@@ -1,0 +1,138 @@
+/**
+ * Part 3: OneSignal writes per page view over a scripted visit sequence, for our element and
+ * for a model of OneSignal's published SMS-fallback sample (bench/pages/onesignal-sample.ts),
+ * both against the same page SDK simulator. Each subject gets one browser context, so
+ * localStorage (where the simulator keeps the visitor, like the SDK's IndexedDB) persists
+ * between its page views. Not throttled: these are counts, not times.
+ *
+ *   view 1  first visit, push denied (the simulator is reset)
+ *   view 2  second visit, same state
+ *   grant   during view 2 the visitor grants push (OneSignalSimulator.grant()); counted apart
+ *   view 3  third visit, after granting push
+ *   view 4  a repeat of view 3 (steady state of a subscriber)
+ */
+import type { Browser, Page } from 'playwright-core';
+import type { BenchServer } from './http.js';
+import type { SimCalls } from '../demo/simulators/onesignal-page-sdk.types.js';
+import type { BenchWindow } from './pages/record.js';
+
+/** Time after the page's own end point in which late writes still count for the view. */
+const QUIET_MS = 700;
+
+export type Subject = 'ours' | 'sample';
+
+export interface ViewCount {
+  view: string;
+  /** addTag + addTags + removeTag calls made on the SDK. */
+  tagWrites: number;
+  /** Tag writes that reached the (simulated) OneSignal server, queued ones flushed included. */
+  sentToOneSignal: number;
+  init: number;
+  /** POSTs to the subject's own backend (ours: the SMS registration; the sample's: it sends an SMS). */
+  backendCalls: number;
+  /** Our element's `state` at the count. */
+  outcome: string;
+}
+
+export interface WritesResult {
+  ours: ViewCount[];
+  sample: ViewCount[];
+}
+
+interface Snapshot {
+  calls: SimCalls;
+  state: string | null;
+}
+
+async function snapshot(page: Page): Promise<Snapshot> {
+  return page.evaluate(() => ({
+    calls: JSON.parse(JSON.stringify(window.OneSignalSimulator?.calls ?? null)) as SimCalls,
+    state: document.querySelector('push-sms-fallback')?.getAttribute('state') ?? null,
+  }));
+}
+
+function count(view: string, now: Snapshot, backendCalls: number, before?: Snapshot): ViewCount {
+  const writes = (c: SimCalls) => c.addTag.length + c.addTags.length + c.removeTag.length;
+  const b = before?.calls;
+  return {
+    view,
+    tagWrites: writes(now.calls) - (b ? writes(b) : 0),
+    sentToOneSignal: now.calls.sentTagWrites.length - (b ? b.sentTagWrites.length : 0),
+    init: now.calls.init - (b ? b.init : 0),
+    backendCalls,
+    outcome: now.state ?? 'no element',
+  };
+}
+
+async function visit(page: Page, server: BenchServer, subject: Subject, reset: boolean) {
+  server.resetCounts();
+  const query = reset ? '?reset=1' : '';
+  if (subject === 'ours') {
+    await page.goto(`${server.origin}/page/element?visitor=denied${reset ? '&reset=1' : ''}`);
+    await page.evaluate(() => (window as BenchWindow).__benchReady);
+  } else {
+    await page.goto(`${server.origin}/page/sample${query}`);
+    await page.evaluate(() => (window as BenchWindow).__sampleDone);
+  }
+  await page.waitForTimeout(QUIET_MS);
+}
+
+const backend = (server: BenchServer, subject: Subject) =>
+  subject === 'ours' ? server.counts.smsSubscribe : server.counts.smsFallback;
+
+async function sequence(browser: Browser, server: BenchServer, subject: Subject) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  const views: ViewCount[] = [];
+  try {
+    await visit(page, server, subject, true);
+    views.push(count('1 first visit, push denied', await snapshot(page), backend(server, subject)));
+
+    await visit(page, server, subject, false);
+    const before = await snapshot(page);
+    views.push(count('2 repeat visit, same state', before, backend(server, subject)));
+
+    server.resetCounts();
+    await page.evaluate(() => window.OneSignalSimulator?.grant());
+    await page.waitForTimeout(QUIET_MS);
+    views.push(
+      count(
+        '(during 2: visitor grants push)',
+        await snapshot(page),
+        backend(server, subject),
+        before,
+      ),
+    );
+
+    // The view after a grant: with ours the element waits for push, not the form.
+    await visitAfterGrant(page, server, subject);
+    views.push(
+      count('3 visit after granting push', await snapshot(page), backend(server, subject)),
+    );
+
+    await visitAfterGrant(page, server, subject);
+    views.push(count('4 repeat of 3', await snapshot(page), backend(server, subject)));
+  } finally {
+    await context.close();
+  }
+  return views;
+}
+
+/** After the grant our page decides `push`, so the probe's `form` end point never comes. */
+async function visitAfterGrant(page: Page, server: BenchServer, subject: Subject) {
+  server.resetCounts();
+  if (subject === 'sample') return visit(page, server, subject, false);
+  await page.goto(`${server.origin}/page/element?visitor=denied`);
+  await page.waitForFunction(
+    () => document.querySelector('push-sms-fallback')?.getAttribute('state') !== 'loading',
+  );
+  await page.waitForTimeout(QUIET_MS);
+}
+
+export async function measureWrites(browser: Browser, server: BenchServer): Promise<WritesResult> {
+  return {
+    ours: await sequence(browser, server, 'ours'),
+    sample: await sequence(browser, server, 'sample'),
+  };
+}

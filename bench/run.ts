@@ -1,0 +1,152 @@
+/**
+ * `npm run bench`: this package side by side with the alternatives, in one run.
+ *
+ *   1. bytes a visitor downloads (bench/sizes.ts)
+ *   2. the element in headless Chromium, CPU 4× (bench/browser.ts)
+ *   3. OneSignal writes per page view (bench/onesignal-writes.ts)
+ *   4. the server handler (bench/server.ts)
+ *
+ * Prints one table per part with met/short against the goals, and writes
+ * bench/results/report.md, bench/results/sizes.svg and bench/results/results.json.
+ * Assumes dist/ is built (`npm run build`). Figures, not assertions: it exits 0 when a goal is short.
+ *
+ *   npx tsx bench/run.ts [--runs 10] [--server-duration 5000]
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser, measureBrowser } from './browser.js';
+import { ROOT, snapshotDist, startBenchServer, type DistSnapshot } from './http.js';
+import { measureWrites } from './onesignal-writes.js';
+import {
+  allTables,
+  markdownReport,
+  sizesSvg,
+  textTable,
+  type Machine,
+  type Results,
+} from './report.js';
+import { runServerBench } from './server.js';
+import { measureSizes, type SizesResult } from './sizes.js';
+
+const RESULTS = join(ROOT, 'bench/results');
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+function git(...args: string[]): string {
+  try {
+    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+}
+
+const step = (text: string) => console.info(`[bench] ${text}`);
+
+/** Snapshots dist/ and weighs it; retries when a rebuild was half-way (a chunk missing). */
+async function snapshotAndWeigh(): Promise<{ snapshot: DistSnapshot; sizes: SizesResult }> {
+  for (let attempt = 1; ; attempt++) {
+    const snapshot = snapshotDist();
+    try {
+      return { snapshot, sizes: await measureSizes(snapshot.root) };
+    } catch (error) {
+      snapshot.remove();
+      if (attempt >= 3) throw error;
+      step(`dist/ looked incomplete (${String(error)}); trying again`);
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const runs = option('--runs', 10);
+  const serverDuration = option('--server-duration', 5000);
+  if (!existsSync(join(ROOT, 'dist/push-sms-fallback.js'))) {
+    throw new Error('dist/ is not built: run `npm run build` first (`npm run bench` does).');
+  }
+  const loadBefore = loadavg();
+  const dirty = git('status', '--porcelain') ? ' (working tree has uncommitted changes)' : '';
+
+  const partsMs: Results['partsMs'] = {};
+  let mark = performance.now();
+  const lap = (part: string) => {
+    partsMs[part] = performance.now() - mark;
+    mark = performance.now();
+  };
+
+  step('part 1: building the alternatives and weighing');
+  const { snapshot, sizes } = await snapshotAndWeigh();
+  lap('sizes');
+
+  let browserVersion = '';
+  let browserResults: Results['browser'];
+  let writes: Results['writes'];
+  const server = await startBenchServer(snapshot.dist);
+  const browser = await launchBrowser();
+  try {
+    browserVersion = browser.version();
+    step(
+      `part 2: Chromium ${browserVersion}, ${runs} runs of 7 pages (CPU 4×) on ${server.origin}`,
+    );
+    browserResults = await measureBrowser(browser, server.origin, runs, (done, total) =>
+      step(`  round ${done}/${total}`),
+    );
+    lap('browser');
+    step('part 3: OneSignal writes over the visit sequence');
+    writes = await measureWrites(browser, server);
+    lap('writes');
+  } finally {
+    await browser.close();
+    await server.close();
+    snapshot.remove();
+  }
+
+  step(`part 4: server handler (${serverDuration} ms per server)`);
+  const serverResults = await runServerBench({ durationMs: serverDuration });
+  lap('server');
+
+  const machine: Machine = {
+    date: new Date().toISOString(),
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    os: `${type()} ${release()}`,
+    chromium: browserVersion,
+    esbuild: sizes.esbuild,
+    commit: `${git('rev-parse', '--short', 'HEAD') || 'unknown'}${dirty}`,
+    loadBefore,
+    loadAfter: loadavg(),
+  };
+  const results: Results = {
+    machine,
+    sizes,
+    browser: browserResults,
+    writes,
+    server: serverResults,
+    partsMs,
+    elapsedMs: performance.now() - started,
+  };
+
+  console.info('');
+  for (const table of allTables(results)) console.info(`${textTable(table)}\n`);
+
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'report.md'), markdownReport(results));
+  writeFileSync(join(RESULTS, 'sizes.svg'), sizesSvg(sizes));
+  writeFileSync(join(RESULTS, 'results.json'), `${JSON.stringify(results, null, 1)}\n`);
+  const parts = Object.entries(partsMs)
+    .map(([part, ms]) => `${part} ${(ms / 1000).toFixed(0)} s`)
+    .join(', ');
+  console.info(
+    `Wrote bench/results/report.md, sizes.svg and results.json in ${(results.elapsedMs / 1000).toFixed(0)} s (${parts}).`,
+  );
+}
+
+await main();
