@@ -8,24 +8,13 @@ import { scriptCopies } from './test/support/script-copies.mjs';
 import { strictCsp } from './test/support/strict-csp.mjs';
 import { countingReporter } from './test/support/counting-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
-
-const chromiumArgs = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 
 const only = process.env.BROWSERS?.split(',');
 const browsers = [
   playwrightLauncher({
     product: 'chromium',
-    launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs },
+    launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS },
   }),
   chromeLauncher({
     puppeteer: puppeteerCore,

@@ -14,21 +14,9 @@ import {
   type Page,
 } from 'playwright-core';
 import type { BenchWindow, ProbeRecord } from './pages/record.js';
+import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { summarize, type Summary } from './stats.js';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-/** From shared/machine.md. */
-const ARGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 export const CPU_THROTTLE = 4;
 export const VIEWPORT = { width: 1280, height: 800 };
 /** Idle time after the end point, so late layout shifts are reported before reading them. */

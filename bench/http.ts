@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
-import { build } from 'esbuild';
+import { compile } from '../demo/compile.js';
 import { SIMULATOR_PATH, elementPage, pageCss, samplePage, sdkOnlyPage } from './pages/html.js';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
@@ -43,18 +43,6 @@ export interface BenchServer {
   counts: { smsSubscribe: number; smsFallback: number };
   resetCounts(): void;
   close(): Promise<void>;
-}
-
-async function compile(entry: string, format: 'esm' | 'iife'): Promise<string> {
-  const result = await build({
-    entryPoints: [join(ROOT, entry)],
-    bundle: true,
-    format,
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
 }
 
 const JS = 'text/javascript; charset=utf-8';

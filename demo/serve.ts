@@ -4,8 +4,8 @@
 import { createServer, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { build } from 'esbuild';
 import { LOCALES } from '../src/locales/index.js';
+import { compile } from './compile.js';
 import { createMemoryConsentStore, createSmsFallbackHandler } from '../src/server/index.js';
 import { toNodeHandler } from '../src/server/node.js';
 import {
@@ -44,19 +44,8 @@ const backendLog: LogEntry[] = [];
 let fault: { mode: 'none' | 'unavailable' | 'down'; left: number } = { mode: 'none', left: 0 };
 
 // The page and the simulator are TypeScript: compiled once, at start.
-async function compile(entry: string, format: 'esm' | 'iife'): Promise<string> {
-  const result = await build({
-    entryPoints: [join(ROOT, entry)],
-    bundle: true,
-    format,
-    target: 'es2022',
-    write: false,
-    external: ['/dist/*'],
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
 const compiled: Record<string, string> = {
-  '/demo/demo.js': await compile('demo/demo.ts', 'esm'),
+  '/demo/demo.js': await compile('demo/demo.ts', 'esm', ['/dist/*']),
   '/simulator/onesignal-page-sdk.js': await compile(
     'demo/simulators/onesignal-page-sdk.ts',
     'iife',
