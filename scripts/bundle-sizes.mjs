@@ -59,19 +59,28 @@ export function scriptTagSizes() {
   const form = lazy.find((file) => /-form-/.test(file));
   if (!form) throw new Error('No lazily loaded form chunk found in dist/push-sms-fallback.js');
   const formFiles = closure([form], eager);
-  const locales = lazy
-    .flatMap((file) => [...imports(file).dynamic])
-    .concat([...formFiles].flatMap((file) => [...imports(file).dynamic]));
+  const formLazy = [
+    ...new Set(
+      lazy
+        .flatMap((file) => [...imports(file).dynamic])
+        .concat([...formFiles].flatMap((file) => [...imports(file).dynamic])),
+    ),
+  ];
+  const named = (files) =>
+    Object.fromEntries(
+      files.map((file) => [
+        file.replace(/^push-sms-fallback-|-[\w-]{8}\.js$/g, ''),
+        weigh(read(file)),
+      ]),
+    );
+  // Numbering plans (scripts/phone-metadata.mjs): a visitor fetches one, two for a foreign number.
+  const isPlan = (file) => /-part-\d-/.test(file);
   return {
     eager: sum(...[...eager].map((file) => weigh(read(file)))),
     form: sum(...[...formFiles].map((file) => weigh(read(file)))),
     formFiles: [...formFiles],
-    locales: Object.fromEntries(
-      [...new Set(locales)].map((file) => [
-        file.replace(/^push-sms-fallback-|-[\w-]{8}\.js$/g, ''),
-        weigh(read(file)),
-      ]),
-    ),
+    locales: named(formLazy.filter((file) => !isPlan(file))),
+    plans: named(formLazy.filter(isPlan)),
     classic: weigh(read('push-sms-fallback.classic.js')),
   };
 }

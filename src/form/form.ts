@@ -15,7 +15,7 @@ import { dequeue, enqueue, queued, type Submission } from '../submission/queue.j
 import { disclosure, renderedText } from './consent.js';
 import type { FormHost } from './host.js';
 import { countryOptions, type CountryOption } from './countries.js';
-import { normalizePhone, type PhoneProblem } from './phone.js';
+import { normalizePhone, preparePhone, type PhoneProblem } from './phone.js';
 import { buildRequest, uuid } from './request.js';
 
 export { styles } from './styles.js';
@@ -70,7 +70,10 @@ export class Form {
     const locale = this.host.locale;
     if (locale === this.locale) return;
     this.base = await loadStrings(locale);
+    // The selected country's numbering plan loads alongside, ready before the visitor submits.
+    const plan = preparePhone('', this.country);
     this.countries = await countryOptions(locale, this.host.countries);
+    await plan;
     this.locale = locale;
   }
 
@@ -273,6 +276,7 @@ export class Form {
     if (this.delivering) return;
     const s = this.text;
     const allowed = this.host.countries;
+    await preparePhone(this.phone, this.country);
     const result = normalizePhone(this.phone, this.country, allowed);
     if (!result.ok) {
       const nameOf = (code: string) => this.countries.find((c) => c.code === code)?.name ?? code;

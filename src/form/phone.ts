@@ -1,11 +1,11 @@
 import {
-  getCountries,
-  getCountryCallingCode,
   parsePhoneNumberFromString,
   validatePhoneNumberLength,
   type CountryCode,
+  type MetadataJson,
   type PhoneNumber,
-} from 'libphonenumber-js/min';
+} from 'libphonenumber-js/core';
+import { CALLING_CODES, PARTS, VERSION } from './phone-metadata/index.js';
 
 export type PhoneProblem =
   'empty' | 'too-short' | 'too-long' | 'invalid' | 'not-mobile' | 'country-not-allowed';
@@ -17,17 +17,68 @@ export type PhoneResult =
 // certainly not SMS-capable (landline, toll free…) is refused here rather than by the server.
 const SMS_CAPABLE = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE']);
 
-export const countryCodes = (): readonly string[] => getCountries();
-export const callingCode = (country: string): string =>
-  getCountryCallingCode(country as CountryCode);
+const codeOf = new Map<string, string>();
+for (const [code, countries] of Object.entries(CALLING_CODES)) {
+  for (const country of countries) if (country !== '001') codeOf.set(country, code);
+}
+
+export const countryCodes = (): readonly string[] => [...codeOf.keys()];
+export const callingCode = (country: string): string => codeOf.get(country) ?? '';
+
+// The numbering plans load in parts (see scripts/phone-metadata.mjs) and merge into one
+// metadata object that libphonenumber-js reads. The cast is the one place that trusts the
+// generated files to be in libphonenumber-js's own format.
+const metadata = {
+  version: VERSION,
+  country_calling_codes: CALLING_CODES,
+  countries: {},
+  nonGeographic: {},
+} as unknown as MetadataJson & {
+  countries: Record<string, unknown[]>;
+  nonGeographic: Record<string, unknown>;
+};
+const loading = new Map<string, Promise<void>>();
+
+function loadPart(digit: string): Promise<void> {
+  const load = PARTS[digit];
+  if (!load) return Promise.resolve();
+  let pending = loading.get(digit);
+  if (!pending) {
+    pending = load().then(({ part }) => {
+      Object.assign(metadata.countries, part.countries);
+      Object.assign(metadata.nonGeographic, part.nonGeographic);
+    });
+    loading.set(digit, pending);
+  }
+  return pending;
+}
+
+/**
+ * Loads the numbering plans `normalizePhone` needs for this input: the selected country's, and
+ * the one of an international number (after `+`, `00` or the selected country's exit code).
+ */
+export async function preparePhone(input: string, defaultCountry: string): Promise<void> {
+  const own = callingCode(defaultCountry).charAt(0);
+  await loadPart(own);
+  const text = input.trim();
+  const digits = text.replace(/\D/g, '');
+  const exitCode = metadata.countries[defaultCountry]?.[1];
+  let rest = '';
+  if (text.startsWith('+')) rest = digits;
+  else if (digits.startsWith('00')) rest = digits.slice(2);
+  else if (typeof exitCode === 'string') rest = digits.replace(new RegExp(`^(?:${exitCode})`), '');
+  const digit = rest !== digits || text.startsWith('+') ? rest.charAt(0) : '';
+  if (digit && digit !== own) await loadPart(digit);
+}
 
 function parse(text: string, country: string): PhoneNumber | undefined {
-  return parsePhoneNumberFromString(text, country as CountryCode);
+  return parsePhoneNumberFromString(text, country as CountryCode, metadata);
 }
 
 /**
  * Turns what a person typed or autofilled into E.164. Accepts national format, spaces, dashes,
  * brackets, `+` and `00` prefixes, and a dial code typed again after choosing the country.
+ * Call `preparePhone` with the same input first.
  */
 export function normalizePhone(
   input: string,
@@ -46,7 +97,7 @@ export function normalizePhone(
   }
 
   if (!number?.isValid() || !number.country) {
-    const length = validatePhoneNumberLength(text, defaultCountry as CountryCode);
+    const length = validatePhoneNumberLength(text, defaultCountry as CountryCode, metadata);
     const problem =
       length === 'TOO_SHORT' ? 'too-short' : length === 'TOO_LONG' ? 'too-long' : 'invalid';
     return { ok: false, problem };

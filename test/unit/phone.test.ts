@@ -1,5 +1,11 @@
-import { describe, expect, test } from 'vitest';
-import { normalizePhone } from '../../src/form/phone.js';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, test, vi } from 'vitest';
+import { normalizePhone, preparePhone } from '../../src/form/phone.js';
+
+const check = async (input: string, country: string, allowed?: string[]) => {
+  await preparePhone(input, country);
+  return normalizePhone(input, country, allowed);
+};
 
 describe('normalizePhone', () => {
   test.each([
@@ -13,8 +19,8 @@ describe('normalizePhone', () => {
     ['447400123456', 'GB', '+447400123456', 'GB'],
     ['49 151 23456789', 'DE', '+4915123456789', 'DE'],
     ['+33 6 12 34 56 78', 'US', '+33612345678', 'FR'],
-  ])('%s with %s selected is %s', (input, selected, e164, country) => {
-    expect(normalizePhone(input, selected)).toEqual({ ok: true, e164, country });
+  ])('%s with %s selected is %s', async (input, selected, e164, country) => {
+    expect(await check(input, selected)).toEqual({ ok: true, e164, country });
   });
 
   test.each([
@@ -25,15 +31,36 @@ describe('normalizePhone', () => {
     ['4155552671999', 'too-long'],
     ['+18005551234', 'not-mobile'],
     ['+44 20 7183 8750', 'not-mobile'],
-  ])('%j is refused as %s', (input, problem) => {
-    expect(normalizePhone(input, 'US')).toEqual({ ok: false, problem });
+  ])('%j is refused as %s', async (input, problem) => {
+    expect(await check(input, 'US')).toEqual({ ok: false, problem });
   });
 
-  test('a number outside the allow-list is refused even when valid', () => {
-    expect(normalizePhone('+447400123456', 'US', ['US', 'CA'])).toEqual({
+  test('a number outside the allow-list is refused even when valid', async () => {
+    expect(await check('+447400123456', 'US', ['US', 'CA'])).toEqual({
       ok: false,
       problem: 'country-not-allowed',
     });
-    expect(normalizePhone('(415) 555-2671', 'US', ['US', 'CA'])).toMatchObject({ ok: true });
+    expect(await check('(415) 555-2671', 'US', ['US', 'CA'])).toMatchObject({ ok: true });
+  });
+});
+
+describe('numbering plans load in parts', () => {
+  test("an international number after the selected country's exit code loads its region", async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/form/phone.js');
+    await fresh.preparePhone('011 44 7400 123456', 'US');
+    expect(fresh.normalizePhone('011 44 7400 123456', 'US')).toEqual({
+      ok: true,
+      e164: '+447400123456',
+      country: 'GB',
+    });
+  });
+
+  test('the generated parts match the installed libphonenumber-js metadata', () => {
+    const run = spawnSync(process.execPath, ['scripts/phone-metadata.mjs', '--check'], {
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
   });
 });
