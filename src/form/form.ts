@@ -72,7 +72,7 @@ export class Form {
     this.base = await loadStrings(locale);
     // The selected country's numbering plan loads alongside, ready before the visitor submits.
     const plan = preparePhone('', this.country);
-    this.countries = await countryOptions(locale, this.host.countries);
+    this.countries = await countryOptions(locale, this.country, this.host.countries);
     await plan;
     this.locale = locale;
   }
@@ -174,11 +174,14 @@ export class Form {
     if (this.host.countries?.length === 1) return nothing;
     return html`<div class="field">
       <label for="country">${s.country}</label>
-      <select id="country" part="country" autocomplete="tel-country-code" @change=${this.onCountry}>
-        ${this.countries.map(
-          ({ code, label }) =>
-            html`<option value=${code} ?selected=${code === this.country}>${label}</option>`,
-        )}
+      <select
+        id="country"
+        part="country"
+        autocomplete="tel-country-code"
+        .value=${this.country}
+        @change=${this.onCountry}
+      >
+        ${this.countries.map(({ option }) => option)}
       </select>
     </div>`;
   }
