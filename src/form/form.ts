@@ -58,6 +58,7 @@ export class Form {
   private locale = '';
   private base: Strings = en;
   private countries: CountryOption[] = [];
+  private allListed = false;
 
   constructor(private readonly host: FormHost) {
     const allowed = host.countries;
@@ -181,9 +182,24 @@ export class Form {
         .value=${this.country}
         @change=${this.onCountry}
       >
-        ${this.countries.map(({ option }) => option)}
+        ${this.listedCountries()}
       </select>
     </div>`;
+  }
+
+  /**
+   * The first render lists only the chosen country; the other 240-odd options follow once the
+   * form has been painted, so showing the form and styling hundreds of options are two tasks.
+   */
+  private listedCountries(): HTMLOptionElement[] {
+    if (this.allListed) return this.countries.map(({ option }) => option);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.allListed = true;
+        this.host.requestUpdate();
+      }),
+    );
+    return this.countries.filter(({ code }) => code === this.country).map(({ option }) => option);
   }
 
   private alert(field: Shown['field']) {

@@ -87,6 +87,8 @@ describe('push-sms-fallback/react (React 18)', () => {
     expect(el.endpoint).to.equal(url);
     await stateIs(el, 'form');
     await formReady(el);
+    // The full country list follows the first paint of the form.
+    await until(() => shadow<HTMLSelectElement>(el, 'select')!.options.length === 2, 'the list');
     const options = [...shadow<HTMLSelectElement>(el, 'select')!.options].map((o) => o.value);
     expect(options).to.have.members(['US', 'CA']);
     expect(shadow<HTMLSelectElement>(el, 'select')!.value).to.equal('CA');

@@ -81,6 +81,8 @@ export async function fillAndSubmit(
   const input = await formReady(el);
   if (country) {
     const select = shadow<HTMLSelectElement>(el, 'select')!;
+    // The full list follows the first paint of the form.
+    await until(() => [...select.options].some((o) => o.value === country), `option ${country}`);
     select.value = country;
     select.dispatchEvent(new Event('change'));
   }
