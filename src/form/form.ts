@@ -66,16 +66,23 @@ export class Form {
     this.country = !allowed || allowed.includes(preferred) ? preferred : (allowed[0] ?? preferred);
   }
 
-  /** Loads the active language; call before rendering. */
+  /** Loads the active language, its country names and the selected country's numbering plan; call once, before rendering. */
   async localize(): Promise<void> {
     const locale = this.host.locale;
-    if (locale === this.locale) return;
     this.base = await loadStrings(locale);
     // The selected country's numbering plan loads alongside, ready before the visitor submits.
     const plan = preparePhone('', this.country);
     this.countries = await countryOptions(locale, this.country, this.host.countries);
     await plan;
     this.locale = locale;
+    // The first render lists only the chosen country; the other 240-odd options follow once the
+    // form has been painted, so showing the form and styling hundreds of options are two tasks.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.allListed = true;
+        this.host.requestUpdate();
+      }),
+    );
   }
 
   private get text(): Strings {
@@ -187,19 +194,11 @@ export class Form {
     </div>`;
   }
 
-  /**
-   * The first render lists only the chosen country; the other 240-odd options follow once the
-   * form has been painted, so showing the form and styling hundreds of options are two tasks.
-   */
   private listedCountries(): HTMLOptionElement[] {
-    if (this.allListed) return this.countries.map(({ option }) => option);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        this.allListed = true;
-        this.host.requestUpdate();
-      }),
-    );
-    return this.countries.filter(({ code }) => code === this.country).map(({ option }) => option);
+    const listed = this.allListed
+      ? this.countries
+      : this.countries.filter(({ code }) => code === this.country);
+    return listed.map(({ option }) => option);
   }
 
   private alert(field: Shown['field']) {
@@ -324,9 +323,9 @@ export class Form {
 
   private submissionFor(endpoint: string, phone: string, country: string): Submission {
     const consentText = renderedText(this.host.renderRoot.querySelector('slot[name=consent]'));
-    const last = this.last?.body;
     // Submitting the same thing again is a retry: same body, same Idempotency-Key.
-    if (this.last && last?.phone === phone && last.consent.text === consentText) return this.last;
+    const { last } = this;
+    if (last && last.body.phone === phone && last.body.consent.text === consentText) return last;
     const { facts, pushSupported, reason, externalId } = this.host;
     this.last = {
       endpoint: new URL(endpoint, document.baseURI).href,
