@@ -20,6 +20,7 @@ import { linkOneSignal, type OneSignalLink, type PushFacts } from './onesignal.j
 import { detectPushSupport } from './push-support.js';
 import { decidePush, decideState, type ShowWhen, type State } from './push-state.js';
 import type { Strings } from './strings.js';
+import { yieldToMain } from './yield.js';
 
 import type { Form } from './form/form.js';
 
@@ -201,6 +202,7 @@ export class PushSmsFallback extends LitElement implements FormHost {
   private formLoading?: Promise<Form>;
   private flow: 'idle' | 'sending' | 'queued' = 'idle';
   private started = false;
+  private startScheduled = false;
   private vetoed?: ShowReason | undefined;
   private announced?: string;
   private readonly backOnline = () => void this.form?.deliverQueued();
@@ -294,15 +296,23 @@ export class PushSmsFallback extends LitElement implements FormHost {
   }
 
   private loadForm(): Promise<Form> {
-    this.formLoading ??= import('./form/form.js').then(async (module) => {
-      const form = new module.Form(this);
-      await form.localize();
-      adoptStyles(this.renderRoot as ShadowRoot, [...PushSmsFallback.elementStyles, module.styles]);
-      this.form = form;
-      this.requestUpdate();
-      return form;
-    });
+    this.formLoading ??= this.showForm();
     return this.formLoading;
+  }
+
+  // Evaluating the chunk, parsing its styles and the first render are the largest pieces of
+  // work on the form path: each gets a task of its own, so none blocks input for long.
+  private async showForm(): Promise<Form> {
+    const module = await import('./form/form.js');
+    const form = new module.Form(this);
+    await form.localize();
+    await yieldToMain();
+    adoptStyles(this.renderRoot as ShadowRoot, [...PushSmsFallback.elementStyles, module.styles]);
+    await yieldToMain();
+    this.form = form;
+    this.requestUpdate();
+    void this.updateComplete.then(() => form.listAllCountries());
+    return form;
   }
 
   /** @internal */
@@ -324,7 +334,15 @@ export class PushSmsFallback extends LitElement implements FormHost {
   }
 
   protected override willUpdate(): void {
-    if (!this.started && this.isConnected) this.start();
+    if (!this.started && this.isConnected && !this.startScheduled) {
+      // The task that evaluated the script and upgraded the element has done enough already:
+      // starting (storage, push support, the SDK) gets a task of its own.
+      this.startScheduled = true;
+      void yieldToMain().then(() => {
+        this.startScheduled = false;
+        if (!this.started && this.isConnected) this.start();
+      });
+    }
     this.setAttribute('state', this.current);
   }
 

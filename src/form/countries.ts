@@ -1,40 +1,39 @@
-import { callingCode, countryCodes } from './phone.js';
+import { callingCode } from './phone.js';
+import { yieldToMain } from '../yield.js';
 
 export interface CountryOption {
   code: string;
-  /** The country's name in the visitor's language, from the browser (no name tables to download). */
+  /** The country's name in the form's language (src/locales/regions/). */
   name: string;
   /** The `<option>`, built once: rendering 245 prepared nodes is far cheaper than 245 templates. */
   option: HTMLOptionElement;
 }
 
-// Naming and sorting some 245 countries is tens of milliseconds on a slow phone: done in slices,
+// Some 245 options take a few milliseconds each slice of 50 on a slow phone: built in slices,
 // with the main thread free in between, so showing the form never blocks input.
 const SLICE = 50;
-const yieldToMain = () => new Promise<void>((resolve) => setTimeout(resolve));
 
-/** The countries a visitor may choose, named in `locale` and sorted the way that language sorts. */
+/**
+ * The countries a visitor may choose, in the order of `regions` (the language's own order),
+ * limited to `allowed` when given. The table holds only countries with a calling code.
+ */
 export async function countryOptions(
-  locale: string,
+  regions: string,
   selected: string,
   allowed?: readonly string[],
 ): Promise<CountryOption[]> {
-  const known = new Set(countryCodes());
-  const codes = (allowed ?? [...known]).filter((code) => known.has(code));
-  const names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
+  const wanted = allowed && new Set(allowed);
+  const entries = regions.split('|').filter((entry) => !wanted || wanted.has(entry.slice(0, 2)));
   const options: CountryOption[] = [];
-  for (let start = 0; start < codes.length; start += SLICE) {
+  for (let start = 0; start < entries.length; start += SLICE) {
     await yieldToMain();
-    for (const code of codes.slice(start, start + SLICE)) {
-      const name = names.of(code) ?? code;
+    for (const entry of entries.slice(start, start + SLICE)) {
+      const code = entry.slice(0, 2);
+      const name = entry.slice(2);
       const chosen = code === selected;
       const option = new Option(`${name} (+${callingCode(code)})`, code, chosen, chosen);
       options.push({ code, name, option });
     }
   }
-  await yieldToMain();
-  const collator = new Intl.Collator(locale);
-  options.sort((a, b) => collator.compare(a.name, b.name));
-  await yieldToMain(); // the first render of the form gets a task of its own
   return options;
 }

@@ -7,7 +7,7 @@ import {
   PushSmsFallbackSuccessEvent,
 } from '../events.js';
 import { strings as en } from '../locales/en.js';
-import { isRtl, loadStrings } from '../locales/index.js';
+import { isRtl, loadLocale } from '../locales/index.js';
 import type { State } from '../push-state.js';
 import { format, type Strings } from '../strings.js';
 import { deliver, type Outcome } from '../submission/deliver.js';
@@ -68,15 +68,21 @@ export class Form {
 
   /** Loads the active language, its country names and the selected country's numbering plan; call once, before rendering. */
   async localize(): Promise<void> {
-    const locale = this.host.locale;
-    this.base = await loadStrings(locale);
     // The selected country's numbering plan loads alongside, ready before the visitor submits.
     const plan = preparePhone('', this.country);
-    this.countries = await countryOptions(locale, this.country, this.host.countries);
+    const { lang, strings, regions } = await loadLocale(this.host.locale);
+    this.base = strings;
+    this.countries = await countryOptions(regions, this.country, this.host.countries);
     await plan;
-    this.locale = locale;
-    // The first render lists only the chosen country; the other 240-odd options follow once the
-    // form has been painted, so showing the form and styling hundreds of options are two tasks.
+    this.locale = lang;
+  }
+
+  /**
+   * The first render lists only the chosen country; call this once it is done, and the other
+   * 240-odd options follow after the next paint: showing the form and styling hundreds of
+   * options are two frames.
+   */
+  listAllCountries(): void {
     requestAnimationFrame(() =>
       setTimeout(() => {
         this.allListed = true;

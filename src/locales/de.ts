@@ -1,5 +1,7 @@
 import type { Strings } from '../strings.js';
 
+export { regions } from './regions/de.js';
+
 export const strings: Strings = {
   heading: 'Unsere Neuigkeiten per SMS erhalten',
   intro:

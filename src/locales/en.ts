@@ -1,5 +1,7 @@
 import type { Strings } from '../strings.js';
 
+export { regions } from './regions/en.js';
+
 export const strings: Strings = {
   heading: 'Get our updates by text message',
   intro: 'Notifications are off in this browser. We can text you instead.',

@@ -1,5 +1,7 @@
 import type { Strings } from '../strings.js';
 
+export { regions } from './regions/es.js';
+
 export const strings: Strings = {
   heading: 'Recibe nuestras novedades por SMS',
   intro:

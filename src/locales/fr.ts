@@ -1,5 +1,7 @@
 import type { Strings } from '../strings.js';
 
+export { regions } from './regions/fr.js';
+
 // French typography: a no-break space (\u00a0) inside « » and before ! ? : ;
 export const strings: Strings = {
   heading: 'Recevez nos actualités par SMS',

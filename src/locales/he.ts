@@ -1,5 +1,7 @@
 import type { Strings } from '../strings.js';
 
+export { regions } from './regions/he.js';
+
 // Plural address and impersonal forms ("יש להזין"), the usual gender-neutral choice on Israeli sites.
 // {phone} is wrapped in LEFT-TO-RIGHT ISOLATE … POP DIRECTIONAL ISOLATE (\u2066 … \u2069): without
 // it, the digit groups of "+1 415 555 0100" would be laid out right to left inside Hebrew text.

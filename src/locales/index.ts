@@ -1,12 +1,23 @@
 import type { Strings } from '../strings.js';
-import { strings as en } from './en.js';
+import * as en from './en.js';
 
 /** The language tags shipped with the element (English included). */
 export const LOCALES = ['en', 'es', 'fr', 'de', 'pt-BR', 'it', 'nl', 'ja', 'ar', 'he'] as const;
 
+/** A language's text and its country names (see scripts/region-names.mjs). */
+export interface LocaleTable {
+  strings: Strings;
+  regions: string;
+}
+
+/** What the form shows: the table, and the tag of the language it is really in. */
+export interface Locale extends LocaleTable {
+  lang: string;
+}
+
 // Each language is its own chunk, fetched only by pages that use it. English ships with the form.
 // Keys are lower-case tags; keep every import path literal so bundlers split one chunk per language.
-const loaders: Record<string, () => Promise<{ strings: Strings }>> = {
+const loaders: Record<string, () => Promise<LocaleTable>> = {
   es: () => import('./es.js'),
   fr: () => import('./fr.js'),
   de: () => import('./de.js'),
@@ -19,15 +30,21 @@ const loaders: Record<string, () => Promise<{ strings: Strings }>> = {
   he: () => import('./he.js'),
 };
 
-/** The strings for `locale` ("pt-BR", "fr"…): exact tag, then the base language, then English. */
-export async function loadStrings(locale: string): Promise<Strings> {
+const english: Locale = { lang: 'en', strings: en.strings, regions: en.regions };
+
+/**
+ * The table for `locale` ("pt-BR", "fr"…): exact tag, then the base language, then English.
+ * `lang` stays the page's tag ("fr-CA") when its language is shipped, and is "en" otherwise.
+ */
+export async function loadLocale(locale: string): Promise<Locale> {
   const tag = locale.toLowerCase();
   const load = loaders[tag] ?? loaders[tag.replace(/-.*/, '')];
-  if (!load) return en;
+  if (!load) return english;
   try {
-    return (await load()).strings;
+    const { strings, regions } = await load();
+    return { lang: locale, strings, regions };
   } catch {
-    return en; // A chunk that failed to load must not cost the visitor the form.
+    return english; // A chunk that failed to load must not cost the visitor the form.
   }
 }
 

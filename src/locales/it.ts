@@ -1,5 +1,7 @@
 import type { Strings } from '../strings.js';
 
+export { regions } from './regions/it.js';
+
 export const strings: Strings = {
   heading: 'Ricevi i nostri aggiornamenti via SMS',
   intro: 'Le notifiche sono disattivate in questo browser. Possiamo invece inviarti degli SMS.',

@@ -1,5 +1,7 @@
 import type { Strings } from '../strings.js';
 
+export { regions } from './regions/ja.js';
+
 export const strings: Strings = {
   heading: 'SMSで最新情報を受け取る',
   intro: 'このブラウザでは通知がオフになっています。代わりにSMSでお知らせをお送りできます。',

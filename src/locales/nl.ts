@@ -1,5 +1,7 @@
 import type { Strings } from '../strings.js';
 
+export { regions } from './regions/nl.js';
+
 export const strings: Strings = {
   heading: 'Ontvang onze updates per sms',
   intro:

@@ -1,5 +1,7 @@
 import type { Strings } from '../strings.js';
 
+export { regions } from './regions/pt-BR.js';
+
 export const strings: Strings = {
   heading: 'Receba nossas novidades por SMS',
   intro:

@@ -117,9 +117,9 @@ describe('<push-sms-fallback> push state', () => {
     const saved = Object.getOwnPropertyDescriptor(window, 'PushSubscriptionOptions')!;
     delete (window as { PushSubscriptionOptions?: unknown }).PushSubscriptionOptions;
     try {
-      const { el, of } = mountWithSdk({});
-      await el.updateComplete; // the element starts in its first update
-      expect(el.state).to.equal('form');
+      // A minute of sdk-timeout: the form comes from the push-support test, not from giving up.
+      const { el, of } = mountWithSdk({}, { 'sdk-timeout': '60000' });
+      await stateIs(el, 'form');
       expect(of('show')[0]!.detail.reason).to.equal('unsupported');
       expect(of('permission')[0]!.detail).to.include({ supported: false, sdk: 'unavailable' });
       expect(document.querySelector('script[src*="onesignal"]')).to.equal(null);

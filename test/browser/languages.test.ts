@@ -23,7 +23,7 @@ describe('languages', () => {
     await cleanUp();
   });
 
-  it("the element's own lang wins, with country names from Intl.DisplayNames", async () => {
+  it("the element's own lang wins, country names included", async () => {
     const { el } = visitor({ lang: 'de-DE' });
     await formReady(el);
     expect(text(shadow(el, 'h2'))).to.not.equal('Get our updates by text message');
@@ -55,10 +55,14 @@ describe('languages', () => {
     expect(text(shadow(second.el, 'label[for=country]'))).to.equal('Paese');
   });
 
-  it('an unknown language gets English', async () => {
+  it('an unknown language gets English, and says so to assistive technology', async () => {
     const { el } = visitor({ lang: 'tlh' });
     await formReady(el);
     expect(text(shadow(el, 'label[for=country]'))).to.equal('Country');
+    expect(shadow(el, '[part=root]')!.getAttribute('lang')).to.equal('en');
+    expect(shadow<HTMLSelectElement>(el, 'select')!.selectedOptions[0]!.textContent).to.contain(
+      'United States',
+    );
   });
 
   for (const lang of ['ar', 'he']) {

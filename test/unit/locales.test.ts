@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { isRtl, loadStrings, LOCALES } from '../../src/locales/index.js';
-import { strings as en } from '../../src/locales/en.js';
+import { isRtl, loadLocale, LOCALES } from '../../src/locales/index.js';
+import { regions as enRegions, strings as en } from '../../src/locales/en.js';
+import { countryCodes } from '../../src/form/phone.js';
 import { strings as de } from '../../src/locales/de.js';
 import { strings as fr } from '../../src/locales/fr.js';
 import { strings as ptBR } from '../../src/locales/pt-BR.js';
@@ -8,6 +9,8 @@ import type { Strings } from '../../src/strings.js';
 
 const keys = Object.keys(en) as (keyof Strings)[];
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+
+const loadStrings = async (locale: string) => (await loadLocale(locale)).strings;
 
 describe.each(LOCALES.filter((locale) => locale !== 'en'))('locale %s', (locale) => {
   const load = () => loadStrings(locale);
@@ -44,7 +47,36 @@ describe.each(LOCALES.filter((locale) => locale !== 'en'))('locale %s', (locale)
   });
 });
 
-describe('loadStrings', () => {
+describe.each(LOCALES)('country names, %s', (locale) => {
+  const table = async () => (await loadLocale(locale)).regions.split('|');
+
+  test('name every country that has a calling code, once each', async () => {
+    const codes = (await table()).map((entry) => entry.slice(0, 2));
+    expect([...codes].sort()).toEqual([...countryCodes()].sort());
+  });
+
+  test('are names, not codes, in the order this language sorts them', async () => {
+    const entries = await table();
+    for (const entry of entries) expect(entry.slice(2), entry).not.toBe(entry.slice(0, 2));
+    const names = entries.map((entry) => entry.slice(2));
+    const collator = new Intl.Collator(locale);
+    expect(names).toEqual([...names].sort(collator.compare));
+  });
+
+  test('are in the language itself', async () => {
+    const germany = (await table()).find((entry) => entry.startsWith('DE'))!.slice(2);
+    expect(germany).toBe(new Intl.DisplayNames([locale], { type: 'region' }).of('DE'));
+    if (locale !== 'en') expect(germany).not.toBe('Germany');
+  });
+});
+
+describe('loadLocale', () => {
+  test('says which language the text is really in', async () => {
+    expect((await loadLocale('fr-CA')).lang).toBe('fr-CA');
+    expect((await loadLocale('tlh')).lang).toBe('en');
+    expect((await loadLocale('tlh')).regions).toBe(enRegions);
+  });
+
   test('English is the table shipped with the form', async () => {
     expect(await loadStrings('en')).toBe(en);
     expect(await loadStrings('en-GB')).toBe(en);
