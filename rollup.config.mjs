@@ -39,6 +39,12 @@ export default [
     input: { 'push-sms-fallback': 'src/index.ts' },
     // Lets the lazy chunks import Lit from the entry file instead of splitting Lit into a third file.
     preserveEntrySignatures: 'allow-extension',
+    // `lit` re-exports lit-html and LitElement beside ReactiveElement; their only top-level effect
+    // is registering their version. Without this, importing ReactiveElement from 'lit' would keep
+    // the template engine in the entry, and every push subscriber would download it for nothing.
+    treeshake: {
+      moduleSideEffects: (id) => !/[\\/]node_modules[\\/](lit|lit-element|lit-html)[\\/]/.test(id),
+    },
     output: {
       dir: 'dist',
       format: 'es',

@@ -1,5 +1,5 @@
-import { LitElement, adoptStyles, css, nothing } from 'lit';
-import type { PropertyDeclarations } from 'lit';
+import { ReactiveElement, adoptStyles, css } from 'lit';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { count, country, countryList, keyword } from './attributes.js';
 import type { ShowReason } from './contract.js';
 import {
@@ -39,7 +39,9 @@ const UNKNOWN: PushFacts = {
 /**
  * `<push-sms-fallback>`: offers SMS to visitors who decline or cannot get web push.
  * This class decides what to show; OneSignal lives in `onesignal.ts`, and the form with its
- * phone metadata loads from `form/` only when a visitor needs it.
+ * phone metadata loads from `form/` only when a visitor needs it. It is a ReactiveElement, not a
+ * LitElement: until there is a form there is nothing to render, so the template engine
+ * (lit-html) loads with the form and a push subscriber never downloads it.
  *
  * @tagname push-sms-fallback
  * @summary An SMS opt-in form for visitors who decline, dismiss or cannot get web push (OneSignal Web SDK v16).
@@ -86,7 +88,7 @@ const UNKNOWN: PushFacts = {
  * @cssprop [--push-sms-fallback-reserved-height=29rem] - Height held with `reserve-space` (set it to your form's height).
  * @cssprop [--push-sms-fallback-z-index=1000] - Stacking of the banner layout.
  */
-export class PushSmsFallback extends LitElement implements FormHost {
+export class PushSmsFallback extends ReactiveElement implements FormHost {
   static override properties: PropertyDeclarations = {
     appId: { attribute: 'app-id' },
     endpoint: {},
@@ -346,7 +348,8 @@ export class PushSmsFallback extends LitElement implements FormHost {
     this.setAttribute('state', this.current);
   }
 
-  protected override render() {
-    return this.form?.render(this.current) ?? nothing;
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    this.form?.renderInto(this.renderRoot, this.current);
   }
 }

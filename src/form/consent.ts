@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit/html.js';
 import type { Strings } from '../strings.js';
 import { format } from '../strings.js';
 import type { FormHost } from './host.js';

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, render } from 'lit/html.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { ErrorCode } from '../events.js';
 import {
@@ -105,7 +105,12 @@ export class Form {
     return undefined;
   }
 
-  render(state: State) {
+  /** Renders the form for `state` into the element's shadow root (nothing in states without one). */
+  renderInto(root: HTMLElement | DocumentFragment, state: State): void {
+    render(this.template(state), root);
+  }
+
+  private template(state: State) {
     const s = this.text;
     const status = this.statusOf(state, s);
     if (status === undefined) return nothing;
