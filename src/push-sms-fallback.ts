@@ -306,6 +306,7 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
   // work on the form path: each gets a task of its own, so none blocks input for long.
   private async showForm(): Promise<Form> {
     const module = await import('./form/form.js');
+    await yieldToMain();
     const form = new module.Form(this);
     await form.localize();
     await yieldToMain();

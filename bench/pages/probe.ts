@@ -16,6 +16,7 @@ const record: ProbeRecord = {
   decided: null,
   formRendered: null,
   formPainted: null,
+  formComplete: null,
   sdkReady: null,
   submitAt: null,
   done: null,
@@ -87,11 +88,19 @@ const afterPaint = (then: () => void) =>
 const element = document.querySelector('push-sms-fallback');
 if (element) {
   let watchingShadow = false;
+  let listing = false;
   const checkForm = () => {
-    if (record.formRendered != null || !element.shadowRoot?.querySelector('#phone')) return;
-    record.formRendered = performance.now();
+    const root = element.shadowRoot;
+    if (record.formRendered == null && root?.querySelector('#phone')) {
+      record.formRendered = performance.now();
+      afterPaint(() => (record.formPainted = performance.now()));
+    }
+    // The first render lists the chosen country only; the rest follow after that first paint.
+    const select = root?.querySelector('select');
+    if (record.formRendered == null || listing || (select && select.options.length < 2)) return;
+    listing = true;
     afterPaint(() => {
-      record.formPainted = performance.now();
+      record.formComplete = performance.now();
       if (until === 'form') ready();
     });
   };

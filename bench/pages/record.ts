@@ -12,6 +12,8 @@ export interface ProbeRecord {
   formRendered: number | null;
   /** The frame after that (rAF, then a task): the form has been painted. */
   formPainted: number | null;
+  /** The selector lists every country (the element adds them after the first paint), painted: the form path's end. */
+  formComplete: number | null;
   /** The SDK-only baseline page: `init` resolved. */
   sdkReady: number | null;
   /** The submit button was clicked, and `state="done"` came. */
@@ -32,7 +34,7 @@ export interface ProbeRecord {
 
 export type BenchWindow = Window & {
   __bench?: ProbeRecord;
-  /** Resolves when the page reached its end point (form painted, push decided, or SDK ready). */
+  /** Resolves when the page reached its end point (form complete, push decided, or SDK ready). */
   __benchReady?: Promise<void>;
   /** Resolves on `state="done"`. */
   __benchDone?: Promise<void>;
