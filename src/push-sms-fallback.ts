@@ -252,8 +252,13 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
       });
       this.facts = this.link.facts();
     }
-    this.refresh();
-    if (readItem(QUEUE_KEY)) void this.loadForm().then((form) => form.deliverQueued());
+    // The first look at storage (a synchronous round trip to the browser on a fresh page) waits
+    // for the next task, after the SDK's script has been requested.
+    void yieldToMain().then(() => {
+      if (!this.started) return;
+      this.refresh();
+      if (readItem(QUEUE_KEY)) void this.loadForm().then((form) => form.deliverQueued());
+    });
   }
 
   /** Recomputes the state from push facts and what this device remembers. */
