@@ -344,7 +344,7 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
   protected override willUpdate(): void {
     if (!this.started && this.isConnected && !this.startScheduled) {
       // The task that evaluated the script and upgraded the element has done enough already:
-      // starting (storage, push support, the SDK) gets a task of its own.
+      // starting (push support, the SDK) gets a task of its own.
       this.startScheduled = true;
       void yieldToMain().then(() => {
         this.startScheduled = false;
