@@ -1,6 +1,7 @@
 // The demo page: sets the element up as a site owner would, and shows everything it does.
 import type {} from '../src/events.js';
 import type {} from './simulators/onesignal-page-sdk.types.js';
+import type { LogEntry } from './log.types.js';
 
 interface Settings {
   visitor: 'normal' | 'unsupported' | 'blocked';
@@ -13,13 +14,6 @@ interface DemoConfig {
   appId: string | null;
   restSimulated: boolean;
   locales: string[];
-}
-interface LogEntry {
-  at: string;
-  method: string;
-  path: string;
-  status?: number;
-  body: unknown;
 }
 
 const SETTINGS_KEY = 'psf-demo';

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { LOCALES } from '../src/locales/index.js';
 import { compile } from './compile.js';
+import type { LogEntry } from './log.types.js';
 import { createMemoryConsentStore, createSmsFallbackHandler } from '../src/server/index.js';
 import { toNodeHandler } from '../src/server/node.js';
 import {
@@ -33,13 +34,6 @@ const handler = createSmsFallbackHandler({
 });
 const backend = toNodeHandler(handler);
 
-interface LogEntry {
-  at: string;
-  method: string;
-  path: string;
-  status?: number;
-  body: unknown;
-}
 const backendLog: LogEntry[] = [];
 let fault: { mode: 'none' | 'unavailable' | 'down'; left: number } = { mode: 'none', left: 0 };
 

@@ -3,14 +3,17 @@
 // does not construct Intl.DisplayNames and Intl.Collator: their first use in a page loads ICU
 // data, a single 70–150 ms task on a 4× throttled CPU.
 //   node scripts/region-names.mjs    regenerate src/locales/regions/
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const metadata = require('libphonenumber-js/metadata.min.json');
-const DIR = new URL('../src/locales/regions/', import.meta.url);
-// Keep in step with LOCALES in src/locales/index.ts (a unit test compares them).
-const LOCALES = ['en', 'es', 'fr', 'de', 'pt-BR', 'it', 'nl', 'ja', 'ar', 'he'];
+const LOCALES_DIR = new URL('../src/locales/', import.meta.url);
+const DIR = new URL('regions/', LOCALES_DIR);
+// One table per shipped language: every src/locales/<tag>.ts beside index.ts.
+const LOCALES = readdirSync(LOCALES_DIR)
+  .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
+  .map((file) => file.slice(0, -'.ts'.length));
 
 const countries = Object.values(metadata.country_calling_codes)
   .flat()
