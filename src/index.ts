@@ -1,11 +1,7 @@
-// The npm entry: importing it registers <push-sms-fallback>.
+// The npm entry: importing it registers <push-sms-fallback> before the import resolves, so
+// framework code and server-side rendering that run right after it find the element defined.
 import { defineElement } from './define.js';
 
-export { PushSmsFallback } from './push-sms-fallback.js';
-export { defineElement, TAG, VERSION } from './define.js';
-export * from './events.js';
-export type { PushPermission, RegistrationRequest, ShowReason, Problem } from './contract.js';
-export type { State, ShowWhen } from './push-state.js';
-export type { Strings } from './strings.js';
+export * from './public-api.js';
 
 defineElement();

@@ -198,7 +198,7 @@ export function linkOneSignal({
     syncTag(key, value) {
       try {
         const user = sdk()?.User;
-        if (!user || !facts().onesignalId || user.getTags()[key] === value) return false;
+        if (!user?.onesignalId || user.getTags()[key] === value) return false;
         user.addTag(key, value);
         return true;
       } catch {

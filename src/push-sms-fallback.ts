@@ -307,9 +307,11 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
     return this.formLoading;
   }
 
-  // Evaluating the chunk, parsing its styles and the first render are the largest pieces of
-  // work on the form path: each gets a task of its own, so none blocks input for long.
+  // Requesting and evaluating the chunk, parsing its styles and building the form are the
+  // largest pieces of work on the form path: each gets tasks of its own, and none joins the task
+  // that decided, so none blocks input for long.
   private async showForm(): Promise<Form> {
+    await yieldToMain();
     const module = await import('./form/form.js');
     await yieldToMain();
     const form = new module.Form(this);
@@ -317,6 +319,7 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
     await yieldToMain();
     adoptStyles(this.renderRoot as ShadowRoot, [...PushSmsFallback.elementStyles, module.styles]);
     await yieldToMain();
+    await form.build();
     this.form = form;
     this.requestUpdate();
     void this.updateComplete.then(() => form.listAllCountries());

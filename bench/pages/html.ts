@@ -84,7 +84,7 @@ export function elementPage(query: URLSearchParams): string {
     until: visitor === 'subscriber' ? 'push' : 'form',
     head: [
       '<script type="module" src="/bench/probe.js"></script>',
-      '<script type="module" src="/dist/push-sms-fallback.js"></script>',
+      '<script type="module" async src="/dist/push-sms-fallback.js" data-measured></script>',
     ].join('\n'),
     body: `<push-sms-fallback ${attributes.join(' ')}></push-sms-fallback>`,
   });
@@ -97,7 +97,7 @@ export function sdkOnlyPage(query: URLSearchParams): string {
     sdkSrc: simulatorUrl(visitor, query.get('reset') === '1'),
     head: [
       '<script type="module" src="/bench/probe.js"></script>',
-      '<script type="module" src="/bench/sdk-only.js"></script>',
+      '<script type="module" async src="/bench/sdk-only.js" data-measured></script>',
     ].join('\n'),
     body: '',
   });

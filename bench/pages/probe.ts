@@ -1,17 +1,18 @@
 /**
- * The in-page probe of the browser benchmark. Loaded as the module script right before ours
- * (module scripts run in document order), so `t0` is when our script starts. It records what
- * the element decides and when, long tasks, long animation frames and layout shifts, and
- * exposes promises the runner awaits (no polling from outside: polling would add page work).
+ * The in-page probe of the browser benchmark, a module script in the page's head. `t0` is when
+ * the script marked `data-measured` (ours, `type="module" async` as the README recommends, or the
+ * baseline's) had arrived: an async module runs as soon as it has, so it cannot start earlier.
+ * It records what the element decides and when, long tasks, long animation frames and layout
+ * shifts, and exposes promises the runner awaits (no polling from outside: polling would add
+ * page work).
  *
  * `<html data-until="form|push|sdk">` says what the page waits for.
  */
 import type { BenchWindow, ProbeRecord } from './record.js';
 
 const w = window as BenchWindow;
-const t0 = performance.now();
 const record: ProbeRecord = {
-  t0,
+  t0: 0,
   decidedState: null,
   decided: null,
   formRendered: null,
@@ -108,7 +109,7 @@ if (element) {
       if (until === 'form') ready();
     });
   };
-  new MutationObserver(() => {
+  const onState = () => {
     const state = element.getAttribute('state');
     if (record.decided == null && (state === 'form' || state === 'push')) {
       record.decided = performance.now();
@@ -127,7 +128,10 @@ if (element) {
       });
       checkForm();
     }
-  }).observe(element, { attributes: true, attributeFilter: ['state'] });
+  };
+  new MutationObserver(onState).observe(element, { attributes: true, attributeFilter: ['state'] });
+  // Our async module may have run (and upgraded the element) before this probe.
+  onState();
 
   w.__benchFill = (phone) => {
     const root = element.shadowRoot;
@@ -146,14 +150,26 @@ if (element) {
 }
 
 if (until === 'sdk') {
-  // The baseline page: its own module announces the SDK's readiness.
-  addEventListener('bench-sdk-ready', () => {
-    record.sdkReady = performance.now();
+  // The baseline page marks the SDK's readiness; marks are buffered, so one made before this
+  // probe ran (its script is async) is seen too.
+  new PerformanceObserver((list) => {
+    const [mark] = list.getEntriesByName('bench-sdk-ready');
+    if (!mark || record.sdkReady != null) return;
+    record.sdkReady = mark.startTime;
     afterPaint(ready);
-  });
+  }).observe({ type: 'mark', buffered: true });
 }
 
-// Resource URLs, read when the runner asks for the record.
+// Read when the runner asks for the record: by then the measured script has arrived and run.
+const measured = document.querySelector<HTMLScriptElement>('script[data-measured]');
+Object.defineProperty(record, 't0', {
+  enumerable: true,
+  get: () => {
+    const [arrival] = performance.getEntriesByName(measured?.src ?? '', 'resource');
+    if (!arrival) throw new Error('the page has no script[data-measured] that was fetched');
+    return (arrival as PerformanceResourceTiming).responseEnd;
+  },
+});
 Object.defineProperty(record, 'resources', {
   enumerable: true,
   get: () =>

@@ -3,7 +3,7 @@
  * Every time is `performance.now()` in the page, in milliseconds.
  */
 export interface ProbeRecord {
-  /** When the probe module ran: just before our module script (module scripts run in order). */
+  /** When the measured script (ours, or the baseline's) had arrived: it cannot start earlier. */
   t0: number;
   /** First `state` attribute that is a decision (`form` or `push`), and when. */
   decidedState: string | null;

@@ -13,7 +13,7 @@ type SdkWindow = Window & { OneSignalDeferred?: ((sdk: Sdk) => unknown)[] };
 const w = window as SdkWindow;
 (w.OneSignalDeferred ??= []).push(async (sdk) => {
   await sdk.init({ appId: 'bench-app' });
-  dispatchEvent(new Event('bench-sdk-ready'));
+  performance.mark('bench-sdk-ready');
 });
 const script = document.createElement('script');
 script.src = document.documentElement.dataset['sdkSrc'] ?? '';

@@ -29,7 +29,7 @@ function push_sms_fallback_register_script() {
 add_action( 'wp_enqueue_scripts', 'push_sms_fallback_register_script' );
 
 /**
- * The script is an ES module: print it with type="module" (wp_enqueue_script prints classic
+ * The script is an ES module: print it with type="module" async (wp_enqueue_script prints classic
  * scripts). Optimisation plugins that combine or defer scripts should exclude this handle.
  */
 function push_sms_fallback_module_tag( $tag, $handle, $src ) {
@@ -37,7 +37,7 @@ function push_sms_fallback_module_tag( $tag, $handle, $src ) {
 		return $tag;
 	}
 	return sprintf(
-		'<script type="module" src="%s" id="push-sms-fallback-js"></script>' . "\n",
+		'<script type="module" async src="%s" id="push-sms-fallback-js"></script>' . "\n",
 		esc_url( $src )
 	);
 }

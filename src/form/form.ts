@@ -17,6 +17,7 @@ import type { FormHost } from './host.js';
 import { countryOptions, type CountryOption } from './countries.js';
 import { normalizePhone, preparePhone, type PhoneProblem } from './phone.js';
 import { buildRequest, uuid } from './request.js';
+import { yieldToMain } from '../yield.js';
 
 export { styles } from './styles.js';
 
@@ -28,6 +29,9 @@ const PHONE_MESSAGES: Record<PhoneProblem, keyof Strings> = {
   'not-mobile': 'errorNotMobile',
   'country-not-allowed': 'errorCountryNotAllowed',
 };
+
+/** `build()` renders the form in three tasks: the heading and intro, the fields, the agreement. */
+const STAGES = 3;
 
 interface Shown {
   message: string;
@@ -59,11 +63,16 @@ export class Form {
   private base: Strings = en;
   private countries: CountryOption[] = [];
   private allListed = false;
+  /** How much of the form `build()` has rendered so far; all of it once built. */
+  private stage = STAGES;
+  /** The form's box: Lit renders into it, and it joins the shadow root only with content. */
+  private readonly box: HTMLElement;
 
   constructor(private readonly host: FormHost) {
     const allowed = host.countries;
     const preferred = host.defaultCountry ?? regionOf(host.locale) ?? 'US';
     this.country = !allowed || allowed.includes(preferred) ? preferred : (allowed[0] ?? preferred);
+    this.box = this.createBox();
   }
 
   /** Loads the active language, its country names and the selected country's numbering plan; call once, before rendering. */
@@ -105,87 +114,112 @@ export class Form {
     return undefined;
   }
 
-  /** Renders the form for `state` into the element's shadow root (nothing in states without one). */
-  renderInto(root: HTMLElement | DocumentFragment, state: State): void {
-    render(this.template(state), root);
+  /**
+   * Builds the form off-page, one stage per task, before its first render: preparing Lit's
+   * templates for the whole form at once is a long task on a slow phone. Call once, after
+   * `localize()`; the box then joins the page complete, in one frame, with `renderInto`.
+   */
+  async build(): Promise<void> {
+    this.box.lang = this.locale;
+    this.box.dir = isRtl(this.locale) ? 'rtl' : 'ltr';
+    for (let stage = 1; stage <= STAGES; stage++) {
+      this.stage = stage;
+      render(this.content(this.host.state, ''), this.box);
+      await yieldToMain();
+    }
   }
 
-  private template(state: State) {
+  /** Renders the form for `state` into the element's shadow root; states without one remove it. */
+  renderInto(root: HTMLElement | DocumentFragment, state: State): void {
+    const status = this.statusOf(state, this.text);
+    if (status === undefined) {
+      this.box.remove();
+      return;
+    }
+    render(this.content(state, status), this.box);
+    if (this.box.parentNode !== root) root.append(this.box);
+  }
+
+  private createBox(): HTMLElement {
+    const box = document.createElement('section');
+    box.className = 'root';
+    box.setAttribute('part', 'root');
+    box.setAttribute('aria-labelledby', 'heading');
+    box.addEventListener('keydown', this.onKeydown);
+    return box;
+  }
+
+  private content(state: State, status: string) {
     const s = this.text;
-    const status = this.statusOf(state, s);
-    if (status === undefined) return nothing;
-    const busy = state === 'sending' || state === 'queued';
-    const invalid = this.error?.field === 'phone';
+    return html`
+      <h2 part="heading" id="heading"><slot name="heading">${s.heading}</slot></h2>
+      ${state === 'done' ? nothing : this.body(s, state === 'sending' || state === 'queued')}
+      <p part="status" class="status" id="status" role="status" tabindex="-1">${status}</p>
+    `;
+  }
+
+  private body(s: Strings, busy: boolean) {
+    return html`
+      <p class="intro"><slot name="intro">${s.intro}</slot></p>
+      ${this.host.hint ? html`<p class="intro">${s.iosHint}</p>` : nothing}
+      <form novalidate @submit=${this.onSubmit}>
+        ${this.stage >= 2 ? [this.renderCountry(s), this.renderPhone(s, busy)] : nothing}
+        ${this.stage >= 3 ? this.renderAgreement(s, busy) : nothing}
+      </form>
+    `;
+  }
+
+  private renderPhone(s: Strings, busy: boolean) {
+    return html`<div class="field">
+      <label for="phone">${s.phone}</label>
+      <slot name="phone" @slotchange=${this.onPhoneSlot} @input=${this.onPhoneInput}>
+        <input
+          id="phone"
+          part="input"
+          type="tel"
+          autocomplete="tel"
+          inputmode="tel"
+          .value=${this.phone}
+          ?readonly=${busy}
+          aria-invalid=${this.error?.field === 'phone' ? 'true' : 'false'}
+          aria-describedby="phone-hint phone-error"
+        />
+      </slot>
+      <p class="hint" id="phone-hint">${s.phoneHint}</p>
+      ${this.alert('phone')}
+    </div>`;
+  }
+
+  /** The consent disclosure (with its checkbox unless the button states the agreement) and the buttons. */
+  private renderAgreement(s: Strings, busy: boolean) {
     const button = this.host.consentMode === 'button';
     return html`
-      <section
-        part="root"
-        class="root"
-        lang=${this.locale}
-        dir=${isRtl(this.locale) ? 'rtl' : 'ltr'}
-        aria-labelledby="heading"
-        @keydown=${this.onKeydown}
-      >
-        <h2 part="heading" id="heading"><slot name="heading">${s.heading}</slot></h2>
+      <div part="consent" class="consent">
         ${
-          state === 'done'
+          button
             ? nothing
-            : html`
-                <p class="intro"><slot name="intro">${s.intro}</slot></p>
-                ${this.host.hint ? html`<p class="intro">${s.iosHint}</p>` : nothing}
-                <form novalidate @submit=${this.onSubmit}>
-                  ${this.renderCountry(s)}
-                  <div class="field">
-                    <label for="phone">${s.phone}</label>
-                    <slot name="phone" @slotchange=${this.onPhoneSlot} @input=${this.onPhoneInput}>
-                      <input
-                        id="phone"
-                        part="input"
-                        type="tel"
-                        autocomplete="tel"
-                        inputmode="tel"
-                        .value=${this.phone}
-                        ?readonly=${busy}
-                        aria-invalid=${invalid ? 'true' : 'false'}
-                        aria-describedby="phone-hint phone-error"
-                      />
-                    </slot>
-                    <p class="hint" id="phone-hint">${s.phoneHint}</p>
-                    ${this.alert('phone')}
-                  </div>
-                  <div part="consent" class="consent">
-                    ${
-                      button
-                        ? nothing
-                        : html`<input
-                            id="consent"
-                            type="checkbox"
-                            .checked=${this.consent}
-                            aria-invalid=${this.error?.field === 'consent' ? 'true' : 'false'}
-                            aria-describedby="consent-error"
-                            @change=${this.onConsent}
-                          />`
-                    }
-                    <label id="disclosure" for=${button ? nothing : 'consent'}
-                      ><slot name="consent" @slotchange=${this.onSlotChange}
-                        >${disclosure(this.host, s)}</slot
-                      ></label
-                    >
-                  </div>
-                  ${this.alert('consent')} ${this.alert('form')}
-                  <div class="actions">
-                    <button part="submit" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
-                      ${button ? s.submitAndAgree : s.submit}
-                    </button>
-                    <button part="dismiss" type="button" @click=${this.onDismiss}>
-                      ${s.dismiss}
-                    </button>
-                  </div>
-                </form>
-              `
+            : html`<input
+                id="consent"
+                type="checkbox"
+                .checked=${this.consent}
+                aria-invalid=${this.error?.field === 'consent' ? 'true' : 'false'}
+                aria-describedby="consent-error"
+                @change=${this.onConsent}
+              />`
         }
-        <p part="status" class="status" id="status" role="status" tabindex="-1">${status}</p>
-      </section>
+        <label id="disclosure" for=${button ? nothing : 'consent'}
+          ><slot name="consent" @slotchange=${this.onSlotChange}
+            >${disclosure(this.host, s)}</slot
+          ></label
+        >
+      </div>
+      ${this.alert('consent')} ${this.alert('form')}
+      <div class="actions">
+        <button part="submit" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
+          ${button ? s.submitAndAgree : s.submit}
+        </button>
+        <button part="dismiss" type="button" @click=${this.onDismiss}>${s.dismiss}</button>
+      </div>
     `;
   }
 

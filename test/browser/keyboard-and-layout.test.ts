@@ -96,6 +96,22 @@ describe('keyboard, focus and layout', () => {
     }
   });
 
+  it('the form appears whole, in one step: never a heading without its fields', async () => {
+    const { el } = visitor('/mock/unused');
+    const shown: string[][] = [];
+    new MutationObserver((records) => {
+      for (const node of records.flatMap((record) => [...record.addedNodes])) {
+        if (!(node instanceof Element)) continue;
+        const parts = ['heading', 'country', 'input', 'consent', 'submit', 'dismiss', 'status'];
+        shown.push(parts.filter((part) => node.querySelector(`[part~=${part}]`)));
+      }
+    }).observe(el.shadowRoot!, { childList: true });
+    await formReady(el);
+    expect(shown).to.deep.equal([
+      ['heading', 'country', 'input', 'consent', 'submit', 'dismiss', 'status'],
+    ]);
+  });
+
   it('fits a 320 px wide screen without horizontal scrolling', async () => {
     await setViewport({ width: 320, height: 640 });
     const { el } = visitor('/mock/unused', {
