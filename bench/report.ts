@@ -90,7 +90,7 @@ export function timingTable(b: BrowserResults): Table {
   const c = b.cases;
   return {
     title: `Part 2a: time from our script's start (ms, median (min–max) of ${b.runsPerCase}, CPU ${b.cpuThrottle}× throttled)`,
-    head: ['page', 'first decided state', 'form in DOM', 'form painted', 'every country listed'],
+    head: ['page', 'first decided state', 'form shown', 'form painted', 'every country listed'],
     rows: TIMED.map((name) => [
       `${c[name].label}`,
       `${c[name].runs[0]?.record.decidedState ?? '?'}: ${ms(c[name].decided)}`,
@@ -110,11 +110,17 @@ export function mainThreadTable(b: BrowserResults): Table {
   // A page's main-thread figures; with a baseline, what the element adds to its scripting.
   const row = (name: CaseName, baseline?: CaseName) => {
     const it = c[name];
+    const fromElement = baseline
+      ? [
+          `${dec(it.longTasks.count, 0)} (${it.runsWithLongTask}/${it.runs.length} runs)`,
+          ms(it.longTasks.maxMs),
+          ms(it.longTasks.blockingMs),
+        ]
+      : ['—', '—', '—'];
     return [
       it.label,
-      `${dec(it.longTasks.count, 0)} (${it.runsWithLongTask}/${it.runs.length} runs)`,
-      ms(it.longTasks.maxMs),
-      ms(it.longTasks.blockingMs),
+      ...fromElement,
+      dec(it.longTasks.pageOwn, 0),
       ms(it.scriptMs),
       baseline ? `${(it.scriptMs.median - c[baseline].scriptMs.median).toFixed(0)} ms` : '',
     ];
@@ -124,9 +130,10 @@ export function mainThreadTable(b: BrowserResults): Table {
       'Part 2b: main thread from our script start to the decision / every country listed and painted (CPU 4×)',
     head: [
       'page',
-      'long tasks (>50 ms)',
+      'long tasks (>50 ms) from the element',
       'longest',
       'blocking (TBT)',
+      "the page's own long tasks",
       'page scripting',
       'element scripting',
     ],
@@ -137,9 +144,9 @@ export function mainThreadTable(b: BrowserResults): Table {
       row('sdkSubscriber'),
     ],
     notes: [
-      'Long tasks: PerformanceObserver "longtask" entries overlapping [our script start, end point]; blocking = sum of (duration − 50 ms).',
+      "Long tasks: PerformanceObserver \"longtask\" entries overlapping [our script start, end point]. One is from the element when a script of ours ran in it (a long animation frame names every script of 5 ms or more, with its start) or when it came once the element had put the form in its shadow root (the form's style, layout and paint, hidden while it is built, and everything after); the rest, before the form and without our script, are the page's own (parsing, its first layout and paint, the SDK), counted in their own column: median per run. Blocking = sum of (duration − 50 ms) of the element's.",
       'Page scripting: CDP Performance.getMetrics ScriptDuration of the whole page at the end point. Element scripting = median of the element page − median of the baseline page that loads the same SDK and calls init without the element.',
-      `Longest task by phase of the form path (${c.denied.label}): start-up until the decision ${ms(c.denied.phases.startup)}; form chunk and first render, until the form is in the DOM ${ms(c.denied.phases.formLoad)}; style and layout until painted ${ms(c.denied.phases.formPaint)}; the other countries added to the selector, until painted ${ms(c.denied.phases.listing)}.`,
+      `Longest task by phase of the form path (${c.denied.label}): start-up until the decision ${ms(c.denied.phases.startup)}; form chunk, building the form out of sight, until it is shown ${ms(c.denied.phases.formLoad)}; style and layout until painted ${ms(c.denied.phases.formPaint)}; the other countries added to the selector, until painted ${ms(c.denied.phases.listing)}.`,
       ...(['denied', 'subscriber'] as const).flatMap((name) =>
         c[name].longFrameScripts.length
           ? [
@@ -169,8 +176,8 @@ export function clsTable(b: BrowserResults): Table {
       'page (content below the element)',
       'CLS',
       'before the decision',
-      'decision → form rendered',
-      'form rendered → painted',
+      'decision → form shown',
+      'form shown → painted',
     ],
     right: [1, 2, 3, 4],
     rows: [
@@ -300,7 +307,7 @@ export function goals(r: Results): Goal[] {
     },
     {
       goal: 'Form path, CPU 4×: no long task (> 50 ms) from the element',
-      figure: `${formPath.runsWithLongTask}/${formPath.runs.length} runs had one; per run ${dec(formPath.longTasks.count, 0)}, longest ${ms(formPath.longTasks.maxMs)}`,
+      figure: `${formPath.runsWithLongTask}/${formPath.runs.length} runs had one; per run ${dec(formPath.longTasks.count, 0)}, longest ${ms(formPath.longTasks.maxMs)} (the page's own long tasks in the same window, not counted: ${dec(formPath.longTasks.pageOwn, 0)} per run)`,
       met: formPath.runsWithLongTask === 0,
     },
     {

@@ -319,10 +319,9 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
     await yieldToMain();
     adoptStyles(this.renderRoot as ShadowRoot, [...PushSmsFallback.elementStyles, module.styles]);
     await yieldToMain();
-    await form.build();
+    await form.build(this.renderRoot);
     this.form = form;
     this.requestUpdate();
-    void this.updateComplete.then(() => form.listAllCountries());
     return form;
   }
 

@@ -15,6 +15,7 @@ const record: ProbeRecord = {
   t0: 0,
   decidedState: null,
   decided: null,
+  formAttached: null,
   formRendered: null,
   formPainted: null,
   formComplete: null,
@@ -33,6 +34,7 @@ interface LayoutShiftEntry extends PerformanceEntry {
   hadRecentInput: boolean;
 }
 interface ScriptTiming {
+  startTime: number;
   sourceURL: string;
   invoker: string;
   duration: number;
@@ -70,6 +72,7 @@ setTimeout(() => {
       scripts: frame.scripts.map((s) => ({
         url: s.sourceURL ? new URL(s.sourceURL, location.href).pathname : '',
         invoker: s.invoker,
+        start: s.startTime,
         duration: s.duration,
       })),
     });
@@ -96,7 +99,11 @@ if (element) {
   let listing = false;
   const checkForm = () => {
     const root = element.shadowRoot;
-    if (record.formRendered == null && root?.querySelector('#phone')) {
+    if (record.formAttached == null && root?.firstElementChild) {
+      record.formAttached = performance.now();
+    }
+    const phone = root?.querySelector('#phone');
+    if (record.formRendered == null && phone?.checkVisibility({ visibilityProperty: true })) {
       record.formRendered = performance.now();
       afterPaint(() => (record.formPainted = performance.now()));
     }
@@ -122,9 +129,11 @@ if (element) {
     }
     if (!watchingShadow && element.shadowRoot) {
       watchingShadow = true;
+      // Attributes too: the form is built hidden, and shown by a class change.
       new MutationObserver(checkForm).observe(element.shadowRoot, {
         childList: true,
         subtree: true,
+        attributes: true,
       });
       checkForm();
     }

@@ -8,7 +8,9 @@ export interface ProbeRecord {
   /** First `state` attribute that is a decision (`form` or `push`), and when. */
   decidedState: string | null;
   decided: number | null;
-  /** The phone input exists in the shadow root. */
+  /** The element first put something in its shadow root (the form, hidden while it is built). */
+  formAttached: number | null;
+  /** The phone input is in the shadow root and visible. */
   formRendered: number | null;
   /** The frame after that (rAF, then a task): the form has been painted. */
   formPainted: number | null;
@@ -25,7 +27,7 @@ export interface ProbeRecord {
     start: number;
     duration: number;
     blocking: number;
-    scripts: { url: string; invoker: string; duration: number }[];
+    scripts: { url: string; invoker: string; start: number; duration: number }[];
   }[];
   shifts: { start: number; value: number; hadRecentInput: boolean }[];
   /** Resource URLs the page fetched (paths only). */

@@ -17,7 +17,7 @@ import type { FormHost } from './host.js';
 import { countryOptions, type CountryOption } from './countries.js';
 import { normalizePhone, preparePhone, type PhoneProblem } from './phone.js';
 import { buildRequest, uuid } from './request.js';
-import { yieldToMain } from '../yield.js';
+import { afterNextFrame } from '../yield.js';
 
 export { styles } from './styles.js';
 
@@ -30,7 +30,7 @@ const PHONE_MESSAGES: Record<PhoneProblem, keyof Strings> = {
   'country-not-allowed': 'errorCountryNotAllowed',
 };
 
-/** `build()` renders the form in three tasks: the heading and intro, the fields, the agreement. */
+/** `build()` renders the form in three frames: the heading and intro, the fields, the agreement. */
 const STAGES = 3;
 
 interface Shown {
@@ -86,20 +86,6 @@ export class Form {
     this.locale = lang;
   }
 
-  /**
-   * The first render lists only the chosen country; call this once it is done, and the other
-   * 240-odd options follow after the next paint: showing the form and styling hundreds of
-   * options are two frames.
-   */
-  listAllCountries(): void {
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        this.allListed = true;
-        this.host.requestUpdate();
-      }),
-    );
-  }
-
   private get text(): Strings {
     return { ...this.base, ...this.host.strings };
   }
@@ -115,17 +101,20 @@ export class Form {
   }
 
   /**
-   * Builds the form off-page, one stage per task, before its first render: preparing Lit's
-   * templates for the whole form at once is a long task on a slow phone. Call once, after
-   * `localize()`; the box then joins the page complete, in one frame, with `renderInto`.
+   * Builds the form out of sight, one stage per frame: preparing Lit's templates for the whole
+   * form, and its first style and layout, would each be a long task on a slow phone. The box sits
+   * in `root` hidden and out of the flow, at the width it will have; the first `renderInto` after
+   * this shows it, laid out already. Call once, after `localize()`.
    */
-  async build(): Promise<void> {
+  async build(root: HTMLElement | DocumentFragment): Promise<void> {
     this.box.lang = this.locale;
     this.box.dir = isRtl(this.locale) ? 'rtl' : 'ltr';
+    this.box.classList.add('staged');
+    root.append(this.box);
     for (let stage = 1; stage <= STAGES; stage++) {
       this.stage = stage;
       render(this.content(this.host.state, ''), this.box);
-      await yieldToMain();
+      await afterNextFrame();
     }
   }
 
@@ -138,6 +127,18 @@ export class Form {
     }
     render(this.content(state, status), this.box);
     if (this.box.parentNode !== root) root.append(this.box);
+    if (this.box.classList.contains('staged')) void this.reveal();
+  }
+
+  /**
+   * Shows the built form; the other 240-odd countries join the selector a frame later, so
+   * showing the form and styling hundreds of options are two frames.
+   */
+  private async reveal(): Promise<void> {
+    this.box.classList.remove('staged');
+    await afterNextFrame();
+    this.allListed = true;
+    this.host.requestUpdate();
   }
 
   private createBox(): HTMLElement {

@@ -23,6 +23,15 @@ export const styles = css`
     line-height: 1.45;
     overflow-wrap: anywhere;
   }
+  /* The box's first layout, out of sight and out of the flow, at the width it will have. */
+  :host {
+    position: relative;
+  }
+  .root.staged {
+    position: absolute;
+    inset-inline: 0;
+    visibility: hidden;
+  }
   :host([layout='banner']) .root {
     max-width: none;
     max-height: 100vh;
@@ -43,8 +52,11 @@ export const styles = css`
     margin: 0.25rem 0 0;
     font-size: 0.9em;
   }
+  /* A column of full-width rows. (A grid's auto column would measure every country name in the
+     selector to size itself, on each change of the list.) */
   form {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: var(--_gap);
   }
   label {

@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import type { PushSmsFallback } from '../../src/push-sms-fallback.js';
 import type { SimWindow } from '../../demo/simulators/onesignal-page-sdk.types.js';
 import { sleep, until } from '../support/onesignal-page.js';
-import { received } from '../support/element.js';
+import { formReady, received } from '../support/element.js';
 
 interface Probe {
   errors: string[];
@@ -41,11 +41,8 @@ const element = (win: FixtureWindow) =>
 const stateOf = (el: PushSmsFallback, state: string, timeoutMs?: number) =>
   until(() => el.getAttribute('state') === state, `state ${state} (is ${el.state})`, timeoutMs);
 
-const phoneInput = (el: PushSmsFallback) =>
-  until(() => el.shadowRoot?.querySelector<HTMLInputElement>('input[type=tel]'), 'the phone input');
-
 async function register(el: PushSmsFallback, phone: string): Promise<void> {
-  const input = await phoneInput(el);
+  const input = await formReady(el);
   input.value = phone;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   el.shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
@@ -86,7 +83,7 @@ describe('CMS and script-tag pages', () => {
       const win = await open('/test/fixtures/wordpress-v3.html?permission=denied&reset=1');
       const el = await element(win);
       await stateOf(el, 'form');
-      await phoneInput(el);
+      await formReady(el);
       expect(win.OneSignalSimulator!.calls.init).to.equal(1);
       expect(win.OneSignalSimulator!.calls.addTag).to.deep.equal([]);
       expect(win.probe.errors).to.deep.equal([]);
@@ -100,7 +97,7 @@ describe('CMS and script-tag pages', () => {
       );
       const el = await element(win);
       await stateOf(el, 'form');
-      await phoneInput(el);
+      await formReady(el);
       await until(() => win.pushSmsFallbackVersions?.length === 2, 'both copies to run');
       expect(win.probe.errors).to.deep.equal([]);
       expect(win.probe.warnings).to.deep.equal([
@@ -143,7 +140,7 @@ describe('CMS and script-tag pages', () => {
     const win = await open('/test/fixtures/classic.html');
     const el = await element(win);
     await stateOf(el, 'form');
-    const input = await phoneInput(el);
+    const input = await formReady(el);
     expect(input.autocomplete).to.equal('tel');
     expect(win.probe.errors).to.deep.equal([]);
   });
@@ -158,11 +155,11 @@ describe('CMS and script-tag pages', () => {
     const win = await open('/test/fixtures/csp-strict.html');
     const el = await element(win);
     await stateOf(el, 'form');
-    await phoneInput(el);
+    await formReady(el);
     // The form's styles apply (Lit adopts constructed style sheets, which style-src allows).
     const root = el.shadowRoot!.querySelector<HTMLElement>('[part=root]')!;
     expect(win.getComputedStyle(root).maxWidth).to.equal('576px');
-    expect(win.getComputedStyle(el.shadowRoot!.querySelector('form')!).display).to.equal('grid');
+    expect(win.getComputedStyle(el.shadowRoot!.querySelector('form')!).display).to.equal('flex');
     await register(el, '(202) 555-0148');
     await stateOf(el, 'done');
     expect((await received('csp-strict')).map((r) => r.body.phone)).to.include('+12025550148');

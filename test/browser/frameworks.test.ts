@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import type { PushSmsFallback } from '../../src/push-sms-fallback.js';
 import { until } from '../support/onesignal-page.js';
-import { received } from '../support/element.js';
+import { formReady, received } from '../support/element.js';
 
 const EXAMPLES = ['react', 'vue', 'svelte', 'angular'] as const;
 
@@ -63,10 +63,7 @@ describe('framework examples', () => {
       );
       expect(app.dataset['showReason']).to.equal('unavailable');
       expect(el.getAttribute('state')).to.equal('form');
-      const input = await until(
-        () => el.shadowRoot?.querySelector<HTMLInputElement>('input[type=tel]'),
-        'the phone input',
-      );
+      const input = await formReady(el);
       expect(input.autocomplete).to.equal('tel');
       expect(el.shadowRoot!.textContent).to.contain('Example Coffee');
 

@@ -70,8 +70,13 @@ export const shadow = <T extends Element = HTMLElement>(
 ): T | null => el.shadowRoot!.querySelector<T>(selector);
 
 /** Waits for the lazily loaded form and returns its phone input. */
+/** The built-in phone input, once the visitor can see the form (it is built hidden, then shown). */
 export const formReady = (el: PushSmsFallback) =>
-  until(() => shadow<HTMLInputElement>(el, 'input[type=tel]'), 'the phone input');
+  until(() => {
+    const box = el.shadowRoot?.querySelector('[part=root]');
+    if (!box?.checkVisibility({ visibilityProperty: true })) return undefined;
+    return box.querySelector<HTMLInputElement>('input[type=tel]');
+  }, 'the form, visible');
 
 /** Types into the phone field (and ticks consent) like a visitor, then submits. */
 export async function fillAndSubmit(
