@@ -97,11 +97,13 @@ const element = document.querySelector('push-sms-fallback');
 if (element) {
   let watchingShadow = false;
   let listing = false;
-  const checkForm = () => {
+  let checking = false;
+  // Whether the form is visible is a question about style: asked in a frame's animation
+  // callbacks, where that frame's style is worked out anyway, never in the element's own tasks
+  // (that would force style and layout into them).
+  const checkShown = () => {
+    checking = false;
     const root = element.shadowRoot;
-    if (record.formAttached == null && root?.firstElementChild) {
-      record.formAttached = performance.now();
-    }
     const phone = root?.querySelector('#phone');
     if (record.formRendered == null && phone?.checkVisibility({ visibilityProperty: true })) {
       record.formRendered = performance.now();
@@ -115,6 +117,14 @@ if (element) {
       record.formComplete = performance.now();
       if (until === 'form') ready();
     });
+  };
+  const checkForm = () => {
+    if (record.formAttached == null && element.shadowRoot?.firstElementChild) {
+      record.formAttached = performance.now();
+    }
+    if (checking) return;
+    checking = true;
+    requestAnimationFrame(checkShown);
   };
   const onState = () => {
     const state = element.getAttribute('state');

@@ -10,7 +10,7 @@ export interface ProbeRecord {
   decided: number | null;
   /** The element first put something in its shadow root (the form, hidden while it is built). */
   formAttached: number | null;
-  /** The phone input is in the shadow root and visible. */
+  /** The phone input is visible: seen in the animation callbacks of the frame that shows it. */
   formRendered: number | null;
   /** The frame after that (rAF, then a task): the form has been painted. */
   formPainted: number | null;
