@@ -65,7 +65,7 @@ export class Form {
   private allListed = false;
   /** How much of the form `build()` has rendered so far; all of it once built. */
   private stage = STAGES;
-  /** The form's box: Lit renders into it, and it joins the shadow root only with content. */
+  /** The form's box: Lit renders into it; it is in the shadow root while there is a form to show. */
   private readonly box: HTMLElement;
 
   constructor(private readonly host: FormHost) {
