@@ -85,13 +85,15 @@ w.__benchReady = new Promise<void>((resolve) => (ready = resolve));
 let finished = () => {};
 w.__benchDone = new Promise<void>((resolve) => (finished = resolve));
 
+/** From a frame's animation callbacks: the first task after that frame has been produced. */
+const afterThisFrame = (then: () => void) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = then;
+  channel.port2.postMessage(null);
+};
+
 /** After the next frame has been produced: rAF runs before paint, the task after it runs after. */
-const afterPaint = (then: () => void) =>
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = then;
-    channel.port2.postMessage(null);
-  });
+const afterPaint = (then: () => void) => requestAnimationFrame(() => afterThisFrame(then));
 
 const element = document.querySelector('push-sms-fallback');
 if (element) {
@@ -107,13 +109,13 @@ if (element) {
     const phone = root?.querySelector('#phone');
     if (record.formRendered == null && phone?.checkVisibility({ visibilityProperty: true })) {
       record.formRendered = performance.now();
-      afterPaint(() => (record.formPainted = performance.now()));
+      afterThisFrame(() => (record.formPainted = performance.now()));
     }
     // The first render lists the chosen country only; the rest follow after that first paint.
     const select = root?.querySelector('select');
     if (record.formRendered == null || listing || (select && select.options.length < 2)) return;
     listing = true;
-    afterPaint(() => {
+    afterThisFrame(() => {
       record.formComplete = performance.now();
       if (until === 'form') ready();
     });

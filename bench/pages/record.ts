@@ -12,7 +12,7 @@ export interface ProbeRecord {
   formAttached: number | null;
   /** The phone input is visible: seen in the animation callbacks of the frame that shows it. */
   formRendered: number | null;
-  /** The frame after that (rAF, then a task): the form has been painted. */
+  /** The first task after that frame: the form has been painted. */
   formPainted: number | null;
   /** The selector lists every country (the element adds them after the first paint), painted: the form path's end. */
   formComplete: number | null;
