@@ -71,7 +71,9 @@ async function main(): Promise<void> {
     throw new Error('dist/ is not built: run `npm run build` first (`npm run bench` does).');
   }
   const loadBefore = loadavg();
-  const dirty = git('status', '--porcelain') ? ' (working tree has uncommitted changes)' : '';
+  // The previous run's report is not a change to what is measured.
+  const changed = git('status', '--porcelain', '--', '.', ':(exclude)bench/results');
+  const dirty = changed ? ' (working tree has uncommitted changes)' : '';
 
   const partsMs: Results['partsMs'] = {};
   let mark = performance.now();
