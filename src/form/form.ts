@@ -113,19 +113,20 @@ export class Form {
     root.append(this.box);
     for (let stage = 1; stage <= STAGES; stage++) {
       this.stage = stage;
-      render(this.content(this.host.state, ''), this.box);
+      render(this.content(this.text, this.host.state, ''), this.box);
       await afterNextFrame();
     }
   }
 
   /** Renders the form for `state` into the element's shadow root; states without one remove it. */
   renderInto(root: HTMLElement | DocumentFragment, state: State): void {
-    const status = this.statusOf(state, this.text);
+    const s = this.text;
+    const status = this.statusOf(state, s);
     if (status === undefined) {
       this.box.remove();
       return;
     }
-    render(this.content(state, status), this.box);
+    render(this.content(s, state, status), this.box);
     if (this.box.parentNode !== root) root.append(this.box);
     if (this.box.classList.contains('staged')) void this.reveal();
   }
@@ -150,8 +151,7 @@ export class Form {
     return box;
   }
 
-  private content(state: State, status: string) {
-    const s = this.text;
+  private content(s: Strings, state: State, status: string) {
     return html`
       <h2 part="heading" id="heading"><slot name="heading">${s.heading}</slot></h2>
       ${state === 'done' ? nothing : this.body(s, state === 'sending' || state === 'queued')}

@@ -69,7 +69,6 @@ export const shadow = <T extends Element = HTMLElement>(
   selector: string,
 ): T | null => el.shadowRoot!.querySelector<T>(selector);
 
-/** Waits for the lazily loaded form and returns its phone input. */
 /** The built-in phone input, once the visitor can see the form (it is built hidden, then shown). */
 export const formReady = (el: PushSmsFallback) =>
   until(() => {
