@@ -9,18 +9,25 @@ import { getClientIp, ipBucket } from './client-ip.js';
 import { buildConsentRecord } from './consent.js';
 import { ALLOW, corsHeaders, preflightHeaders } from './cors.js';
 import { hmacSha256Hex, sha256Hex, UUID_RE } from './crypto.js';
+import { createStoreCall, type StoreCall } from './deadline.js';
 import { createIdempotencyGate } from './idempotency-gate.js';
-import { safeLogger, type Logger } from './logger.js';
+import { safeLogger } from './logger.js';
 import { createOneSignalClient } from './onesignal-client.js';
-import { resolveOptions, type ResolvedOptions, type SmsFallbackOptions } from './options.js';
+import { resolveOptions, type SmsFallbackOptions } from './options.js';
 import { checkPhone, type CheckedPhone } from './phone.js';
 import { fail, problem, problemAnswer, ProblemError, type Answer } from './problem.js';
-import type { TokenBucketRule } from './rate-limit.js';
+import type { RateLimitStore, TokenBucketRule } from './rate-limit.js';
 import { maskPhone } from './redact.js';
 import { register, type Outcome } from './register.js';
 import { validateRegistration } from './validate.js';
 
 export type SmsFallbackHandler = (request: Request) => Promise<Response>;
+
+/**
+ * A duplicate waits this long for the same submission in flight elsewhere, then answers 503:
+ * under the element's 15 s request timeout, and longer than a crashed instance's claim lives.
+ */
+const DUPLICATE_WAIT_MS = 10_000;
 
 function toResponse(answer: Answer, extra: Record<string, string>): Response {
   const headers = new Headers(answer.headers);
@@ -31,22 +38,14 @@ function toResponse(answer: Answer, extra: Record<string, string>): Response {
 }
 
 async function takeOrFail(
-  o: ResolvedOptions,
-  logger: Logger,
+  storeCall: StoreCall,
+  store: RateLimitStore,
   key: string,
   rule: TokenBucketRule,
   detail: string,
 ): Promise<void> {
-  let result;
-  try {
-    result = await o.rateLimitStore.take(key, rule);
-  } catch (error) {
-    // Fail closed: an SMS endpoint without limits invites SMS pumping. The element retries.
-    logger.error('Rate-limit store failed', { error });
-    fail('temporarily-unavailable', 503, 'Please try again shortly.', undefined, {
-      'retry-after': '1',
-    });
-  }
+  // Fail closed: an SMS endpoint without limits invites SMS pumping. The element retries.
+  const result = await storeCall('Rate-limit store', () => store.take(key, rule));
   if (!result.allowed) {
     const seconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));
     fail('rate-limited', 429, detail, undefined, { 'retry-after': String(seconds) });
@@ -73,10 +72,12 @@ export function createSmsFallbackHandler(options: SmsFallbackOptions): SmsFallba
     logger,
   });
   const phoneAlias = hmacSha256Hex(o.aliasSecret);
-  const worstCaseMs = (o.timeoutMs + o.retryMaxDelayMs) * (o.maxRetries + 1);
+  const storeCall = createStoreCall(logger, o.storeTimeoutMs);
   const gate = createIdempotencyGate(o.idempotencyStore, {
-    waitMs: Math.min(60_000, worstCaseMs),
+    waitMs: DUPLICATE_WAIT_MS,
     logger,
+    storeCall,
+    storeTimeoutMs: o.storeTimeoutMs,
   });
   let warnedNoIp = false;
 
@@ -90,8 +91,8 @@ export function createSmsFallbackHandler(options: SmsFallbackOptions): SmsFallba
     // Thrown refusals (429, 503) release the idempotency claim: they are retryable.
     if (o.phoneRule) {
       await takeOrFail(
-        o,
-        logger,
+        storeCall,
+        o.rateLimitStore,
         `phone:${alias}`,
         o.phoneRule,
         'Too many attempts for this number. Please try again later.',
@@ -110,18 +111,10 @@ export function createSmsFallbackHandler(options: SmsFallbackOptions): SmsFallba
       doubleOptIn: o.doubleOptIn,
       now: new Date(),
     });
-    try {
-      await o.consentStore.append(record);
-    } catch (error) {
-      // No evidence, no registration.
-      logger.error('Consent store failed; not registering', {
-        phone: maskPhone(phone.e164, phone.callingCode),
-        error,
-      });
-      fail('temporarily-unavailable', 503, 'Please try again shortly.', undefined, {
-        'retry-after': '1',
-      });
-    }
+    // No evidence, no registration.
+    await storeCall('Consent store', () => o.consentStore.append(record), {
+      phone: maskPhone(phone.e164, phone.callingCode),
+    });
     return register({ body, phone, phoneAlias: alias, externalId }, o, client, logger);
   }
 
@@ -148,7 +141,8 @@ export function createSmsFallbackHandler(options: SmsFallbackOptions): SmsFallba
     const ip = (o.clientIp ?? getClientIp)(request) ?? null;
     if (o.ipRule && ip) {
       const key = `ip:${ipBucket(ip)}`;
-      await takeOrFail(o, logger, key, o.ipRule, 'Too many requests. Please try again later.');
+      const detail = 'Too many requests. Please try again later.';
+      await takeOrFail(storeCall, o.rateLimitStore, key, o.ipRule, detail);
     } else if (o.ipRule && !warnedNoIp) {
       warnedNoIp = true;
       logger.warn('Client IP unknown: per-IP rate limits are off (see the clientIp option)');

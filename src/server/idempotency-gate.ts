@@ -1,7 +1,10 @@
 /**
  * Idempotent replay around a registration: the same key and body get the first final answer;
  * concurrent duplicates wait for the one in flight; the same key with another body is a 422.
+ * Only final answers are replayed: a duplicate that waited on a retryable failure gets that
+ * failure as its own answer, not marked as a replay.
  */
+import { withDeadline, type StoreCall } from './deadline.js';
 import type { IdempotencyStore } from './idempotency.js';
 import type { Logger } from './logger.js';
 import { fail, problem, problemAnswer, type Answer } from './problem.js';
@@ -17,6 +20,7 @@ interface Settled {
   fingerprint: string;
   answer: Answer;
   replayed: boolean;
+  final: boolean;
 }
 
 export interface GateOptions {
@@ -24,23 +28,35 @@ export interface GateOptions {
   waitMs: number;
   pollMs?: number;
   logger: Logger;
+  /** Bounds every store call; a failure or silence answers 503. */
+  storeCall: StoreCall;
+  /** The deadline of the calls whose failure is only logged (renew, complete, release). */
+  storeTimeoutMs: number;
 }
 
 export function createIdempotencyGate(store: IdempotencyStore, options: GateOptions) {
   // Duplicates on this instance wait on the first one's promise, not on store polling.
   const local = new Map<string, Promise<Settled>>();
   const pollMs = options.pollMs ?? 100;
+  const { storeCall, logger } = options;
 
-  /** Store trouble is retryable for the element: answer 503, never run without the guard. */
-  async function guarded<T>(what: string, call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (error) {
-      options.logger.error(`Idempotency store failed (${what})`, { error });
-      return fail('temporarily-unavailable', 503, 'Please try again shortly.', undefined, {
-        'retry-after': '1',
-      });
-    }
+  /** For calls after the work started: their failure must not change the visitor's answer. */
+  function bestEffort(what: string, call: () => Promise<void>): Promise<void> {
+    return withDeadline(call(), options.storeTimeoutMs, what).catch((error: unknown) => {
+      logger.error(`Idempotency store failed (${what})`, { error });
+    });
+  }
+
+  /** Renews the claim while the work runs, so it only outlives a crash by the store's TTL. */
+  function holdClaim(key: string, fingerprint: string): () => void {
+    const ttl = store.inFlightTtlMs;
+    const renew = store.renew?.bind(store);
+    if (!renew || !ttl) return () => undefined;
+    const timer = setInterval(
+      () => void bestEffort('renew', () => renew(key, fingerprint)),
+      ttl / 3,
+    );
+    return () => clearInterval(timer);
   }
 
   async function execute(
@@ -50,13 +66,14 @@ export function createIdempotencyGate(store: IdempotencyStore, options: GateOpti
   ): Promise<Settled> {
     const deadline = Date.now() + options.waitMs;
     for (;;) {
-      const record = await guarded('get', () => store.get(key));
+      const record = await storeCall('Idempotency store (get)', () => store.get(key));
       if (record?.state === 'done') {
         const { status, headers, body } = record;
         return {
           fingerprint: record.fingerprint,
           answer: { status, headers, body },
           replayed: true,
+          final: true,
         };
       }
       if (record?.state === 'in-flight') {
@@ -70,29 +87,32 @@ export function createIdempotencyGate(store: IdempotencyStore, options: GateOpti
             fingerprint: record.fingerprint,
             answer: problemAnswer(busy, { 'retry-after': '1' }),
             replayed: false,
+            final: false,
           };
         }
         await sleep(pollMs);
         continue;
       }
-      if (await guarded('claim', () => store.claim(key, fingerprint))) break;
+      if (await storeCall('Idempotency store (claim)', () => store.claim(key, fingerprint))) break;
     }
 
+    const release = holdClaim(key, fingerprint);
     let outcome: Outcome;
     try {
       outcome = await work();
     } catch (error) {
-      await store.release(key).catch(() => undefined);
+      release();
+      await bestEffort('release', () => store.release(key));
       throw error;
     }
-    try {
-      if (outcome.final) await store.complete(key, { fingerprint, ...outcome.answer });
-      else await store.release(key);
-    } catch (error) {
-      // The work is done; a replay that misses the record runs it again, idempotently upstream.
-      options.logger.error('Idempotency store failed (complete)', { error });
+    release();
+    // The work is done; a replay that misses the record runs it again, idempotently upstream.
+    if (outcome.final) {
+      await bestEffort('complete', () => store.complete(key, { fingerprint, ...outcome.answer }));
+    } else {
+      await bestEffort('release', () => store.release(key));
     }
-    return { fingerprint, answer: outcome.answer, replayed: false };
+    return { fingerprint, answer: outcome.answer, replayed: false, final: outcome.final };
   }
 
   function settle(result: Settled, fingerprint: string, waited: boolean): GateResult {
@@ -104,7 +124,7 @@ export function createIdempotencyGate(store: IdempotencyStore, options: GateOpti
         'idempotencyKey',
       );
     }
-    return { answer: result.answer, replayed: result.replayed || waited };
+    return { answer: result.answer, replayed: result.replayed || (waited && result.final) };
   }
 
   return async function run(

@@ -19,16 +19,29 @@ export interface IdempotencyStore {
   complete(key: string, answer: StoredAnswer): Promise<void>;
   /** Forgets an in-flight claim (never a completed answer). */
   release(key: string): Promise<void>;
+  /**
+   * Extends a live claim of `fingerprint` by another `inFlightTtlMs`. The handler renews its
+   * claims while it works, so a claim outlives its request only by that TTL: a retry that
+   * reaches another instance after a crash waits at most that long.
+   */
+  renew?(key: string, fingerprint: string): Promise<void>;
+  /** How long a claim lives without renewal; with `renew`, the handler renews at a third of it. */
+  readonly inFlightTtlMs?: number;
 }
 
 export interface IdempotencyStoreOptions {
   /** How long final answers are replayed. Default 24 h (the element retries for less). */
   ttlMs?: number;
-  /** How long a claim survives a crashed request before the key can run again. Default 60 s. */
+  /**
+   * How long a claim survives a crashed request before the key can run again. Default 6 s,
+   * under the element's 15 s request timeout; live requests renew their claims.
+   */
   inFlightTtlMs?: number;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+/** Renewed every 2 s while the request runs; a duplicate waits up to 10 s for it. */
+export const DEFAULT_IN_FLIGHT_TTL_MS = 6_000;
 
 export interface MemoryIdempotencyStoreOptions extends IdempotencyStoreOptions {
   /** Records kept; the oldest go first beyond this. Default 10 000. */
@@ -40,7 +53,7 @@ export function createMemoryIdempotencyStore(
   options: MemoryIdempotencyStoreOptions = {},
 ): IdempotencyStore {
   const ttl = options.ttlMs ?? DAY;
-  const inFlightTtl = options.inFlightTtlMs ?? 60_000;
+  const inFlightTtl = options.inFlightTtlMs ?? DEFAULT_IN_FLIGHT_TTL_MS;
   const maxEntries = options.maxEntries ?? 10_000;
   const now = options.now ?? Date.now;
   const records = new Map<string, { record: IdempotencyRecord; expiresAt: number }>();
@@ -63,6 +76,7 @@ export function createMemoryIdempotencyStore(
   }
 
   return {
+    inFlightTtlMs: inFlightTtl,
     async get(key) {
       return live(key);
     },
@@ -76,6 +90,12 @@ export function createMemoryIdempotencyStore(
     },
     async release(key) {
       if (live(key)?.state === 'in-flight') records.delete(key);
+    },
+    async renew(key, fingerprint) {
+      const record = live(key);
+      if (record?.state === 'in-flight' && record.fingerprint === fingerprint) {
+        put(key, record, inFlightTtl);
+      }
     },
   };
 }

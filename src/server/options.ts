@@ -74,6 +74,8 @@ export interface SmsFallbackOptions {
   retryMaxDelayMs?: number;
   /** Largest accepted body. Default 8192 bytes. */
   maxBodyBytes?: number;
+  /** Deadline of each store call (rate limit, idempotency, consent); past it, 503. Default 1000 ms. */
+  storeTimeoutMs?: number;
   /** Default `console`. `false` silences. Receives masked data only. */
   logger?: Logger | false;
   /** The client IP for rate limiting. Default: what an adapter recorded with `setClientIp`. */
@@ -105,6 +107,7 @@ export interface ResolvedOptions {
   retryBaseDelayMs: number;
   retryMaxDelayMs: number;
   maxBodyBytes: number;
+  storeTimeoutMs: number;
   clientIp: SmsFallbackOptions['clientIp'];
 }
 
@@ -255,6 +258,7 @@ export function resolveOptions(options: SmsFallbackOptions): ResolvedOptions {
     retryBaseDelayMs: positive('retryBaseDelayMs', options.retryBaseDelayMs, 250, 60_000),
     retryMaxDelayMs: positive('retryMaxDelayMs', options.retryMaxDelayMs, 5000, 120_000),
     maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes, 8192, 1_048_576),
+    storeTimeoutMs: positive('storeTimeoutMs', options.storeTimeoutMs, 1000, 60_000),
     clientIp: options.clientIp,
   };
 }

@@ -1,11 +1,20 @@
-import type {
-  IdempotencyRecord,
-  IdempotencyStore,
-  IdempotencyStoreOptions,
+import {
+  DEFAULT_IN_FLIGHT_TTL_MS,
+  type IdempotencyRecord,
+  type IdempotencyStore,
+  type IdempotencyStoreOptions,
 } from './idempotency.js';
 import { checkSendCommand, type RedisStoreOptions } from './redis.js';
 
 const DAY = 24 * 60 * 60 * 1000;
+
+/** Extends the key's life only while it still holds this very claim. */
+const RENEW_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0
+`;
 
 /** Deletes the key only while it is still an in-flight claim, never a completed answer. */
 const RELEASE_SCRIPT = `
@@ -24,15 +33,24 @@ export function createRedisIdempotencyStore(
   const send = options.sendCommand;
   const prefix = `${options.prefix ?? 'psf:'}idem:`;
   const ttl = String(options.ttlMs ?? DAY);
-  const inFlightTtl = String(options.inFlightTtlMs ?? 60_000);
+  const inFlightTtlMs = options.inFlightTtlMs ?? DEFAULT_IN_FLIGHT_TTL_MS;
+  const inFlightTtl = String(inFlightTtlMs);
+  const claimValue = (fingerprint: string) => JSON.stringify({ state: 'in-flight', fingerprint });
   return {
+    inFlightTtlMs,
     async get(key) {
       const raw = await send(['GET', prefix + key]);
       return typeof raw === 'string' ? (JSON.parse(raw) as IdempotencyRecord) : undefined;
     },
     async claim(key, fingerprint) {
-      const value = JSON.stringify({ state: 'in-flight', fingerprint });
-      const reply = await send(['SET', prefix + key, value, 'NX', 'PX', inFlightTtl]);
+      const reply = await send([
+        'SET',
+        prefix + key,
+        claimValue(fingerprint),
+        'NX',
+        'PX',
+        inFlightTtl,
+      ]);
       return reply === 'OK';
     },
     async complete(key, answer) {
@@ -40,6 +58,9 @@ export function createRedisIdempotencyStore(
     },
     async release(key) {
       await send(['EVAL', RELEASE_SCRIPT, '1', prefix + key]);
+    },
+    async renew(key, fingerprint) {
+      await send(['EVAL', RENEW_SCRIPT, '1', prefix + key, claimValue(fingerprint), inFlightTtl]);
     },
   };
 }

@@ -148,3 +148,25 @@ describe('OneSignal faults', () => {
     expect(logger.text()).toContain('timeout');
   });
 });
+
+describe('stores that never answer', () => {
+  const never = () => new Promise<never>(() => undefined);
+
+  it('a hanging consent store: 503 Retry-After, and OneSignal is never called', async () => {
+    const { url, sim, logger } = await startHarness({ consentStore: { append: never } });
+    const res = await post(url, registration(), { signal: AbortSignal.timeout(5000) });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('1');
+    expect(sim.requests).toHaveLength(0);
+    expect(logger.text()).toContain('Consent store failed');
+  });
+
+  it('a hanging rate-limit store: 503 Retry-After, nothing registered', async () => {
+    const { url, sim, consent } = await startHarness({ rateLimit: { store: { take: never } } });
+    const res = await post(url, registration(), { signal: AbortSignal.timeout(5000) });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('1');
+    expect(sim.requests).toHaveLength(0);
+    expect(consent.records).toHaveLength(0);
+  });
+});

@@ -125,6 +125,7 @@ export interface PostOptions {
   headers?: Record<string, string | null>;
   /** Raw body instead of JSON of the registration. */
   raw?: string;
+  signal?: AbortSignal;
 }
 
 /** POSTs like the element does: JSON, Origin, Idempotency-Key equal to the body's key. */
@@ -147,6 +148,7 @@ export function post(
     method: 'POST',
     headers,
     body: options.raw ?? JSON.stringify(body),
+    signal: options.signal,
   });
 }
 

@@ -1,7 +1,8 @@
 // The element retries with the same Idempotency-Key: the first answer comes back, OneSignal is
 // called once, and a reused key with another body is refused.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryIdempotencyStore } from '../../src/server/index.js';
+import { createMemoryIdempotencyStore, type IdempotencyStore } from '../../src/server/index.js';
+import { createOneSignalSimulator } from '../../demo/simulators/onesignal-rest.js';
 import { cleanup, post, problemOf, registration, startHarness } from './helpers.js';
 
 afterEach(cleanup);
@@ -95,5 +96,71 @@ describe('idempotent replay', () => {
     expect(sim.requests).toHaveLength(2);
     // Still one user and one subscription: the upsert itself is idempotent upstream.
     expect(sim.state().subscriptions).toHaveLength(1);
+  });
+});
+
+describe('idempotency under failure', () => {
+  /** A store as an instance that crashed sees it: from `crash()` on, its calls never return. */
+  function crashable(store: IdempotencyStore) {
+    let crashed = false;
+    const hang = new Promise<never>(() => undefined);
+    const guard =
+      <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+      (...args: A): Promise<R> =>
+        crashed ? hang : fn(...args);
+    const wrapped: IdempotencyStore = {
+      inFlightTtlMs: store.inFlightTtlMs,
+      get: guard((key) => store.get(key)),
+      claim: guard((key, fingerprint) => store.claim(key, fingerprint)),
+      complete: guard((key, answer) => store.complete(key, answer)),
+      release: guard((key) => store.release(key)),
+      renew: guard((key, fingerprint) => store.renew?.(key, fingerprint) ?? Promise.resolve()),
+    };
+    return { store: wrapped, crash: () => void (crashed = true) };
+  }
+
+  it('does not mark a duplicate that waited on a retryable failure as a replay', async () => {
+    const { url, sim } = await startHarness({ maxRetries: 0, timeoutMs: 200 });
+    sim.inject({ kind: 'slow', delayMs: 1000 });
+    const body = registration();
+    const first = post(url, body);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const answers = await Promise.all([first, post(url, body)]);
+    expect(answers.map((r) => r.status)).toEqual([502, 502]);
+    expect(answers.map((r) => r.headers.get('idempotent-replayed'))).toEqual([null, null]);
+    // Not kept: the element's next attempt registers.
+    expect((await post(url, body)).status).toBe(201);
+  });
+
+  it('a claim left by a crashed instance stops blocking within the element timeout (defaults)', async () => {
+    const shared = createMemoryIdempotencyStore();
+    const sim = createOneSignalSimulator();
+    const a = crashable(shared);
+    const dying = await startHarness({ idempotencyStore: a.store }, {}, sim);
+    const other = await startHarness({ idempotencyStore: shared }, {}, sim);
+    sim.inject({ kind: 'slow', delayMs: 5000 });
+    const body = registration();
+    void post(dying.url, body).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    a.crash();
+    // The element's retry lands on the other instance, with its 15 s request timeout.
+    const retry = await post(other.url, body, { signal: AbortSignal.timeout(15_000) });
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it('a live request renews its claim: a duplicate elsewhere waits and replays', async () => {
+    const shared = createMemoryIdempotencyStore({ inFlightTtlMs: 600 });
+    const sim = createOneSignalSimulator();
+    const a = await startHarness({ idempotencyStore: shared, timeoutMs: 5000 }, {}, sim);
+    const b = await startHarness({ idempotencyStore: shared }, {}, sim);
+    sim.inject({ kind: 'slow', delayMs: 1500 });
+    const body = registration();
+    const first = post(a.url, body);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const [one, two] = await Promise.all([first, post(b.url, body)]);
+    expect([one.status, two.status]).toEqual([201, 201]);
+    expect(two.headers.get('idempotent-replayed')).toBe('true');
+    expect(sim.requests).toHaveLength(1);
   });
 });

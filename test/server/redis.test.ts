@@ -1,65 +1,30 @@
 // Shared limits and replays through a real redis-server, started by this file on loopback.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   createRedisIdempotencyStore,
   createRedisRateLimitStore,
+  PROBLEM_TYPE_PREFIX,
   type SendRedisCommand,
 } from '../../src/server/index.js';
 import { createOneSignalSimulator } from '../../demo/simulators/onesignal-rest.js';
-import { cleanup, must, post, registration, startHarness } from './helpers.js';
+import { cleanup, must, post, problemOf, registration, startHarness } from './helpers.js';
+import { startRedisServer, type RedisServer } from './redis-server.js';
 
-const REDIS_SERVER = '/usr/bin/redis-server';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-let redis: ChildProcess;
+let redis: RedisServer;
 let client: ReturnType<typeof createClient>;
 let sendCommand: SendRedisCommand;
 
 beforeAll(async () => {
-  // Fail loudly: a missing server must not turn into a skipped (silently green) suite.
-  if (!existsSync(REDIS_SERVER)) {
-    throw new Error(`${REDIS_SERVER} is missing: apt-get install redis-server`);
-  }
-  const port = await freePort();
-  redis = spawn(
-    REDIS_SERVER,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(
-      () => reject(new Error(`redis-server did not start:\n${out}`)),
-      10_000,
-    );
-    redis.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    redis.once('exit', (code) => reject(new Error(`redis-server exited (${code}):\n${out}`)));
-  });
-  client = createClient({ socket: { host: '127.0.0.1', port } });
+  redis = await startRedisServer();
+  client = createClient({ socket: { host: '127.0.0.1', port: redis.port } });
   await client.connect();
   sendCommand = (args) => client.sendCommand(args);
 });
 
 afterAll(async () => {
   await client?.quit();
-  redis?.kill();
+  redis?.stop();
 });
 
 afterEach(async () => {
@@ -182,5 +147,64 @@ describe('Redis idempotency store', () => {
     const retry = await post(b.url, body);
     expect(retry.status).toBe(201);
     expect(retry.headers.get('idempotent-replayed')).toBeNull();
+  });
+});
+
+describe('Redis idempotency claims', () => {
+  it('renew extends only the live claim of the same body', async () => {
+    const store = createRedisIdempotencyStore({ sendCommand, inFlightTtlMs: 300 });
+    expect(await store.claim('k', 'fp')).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await store.renew?.('k', 'fp');
+    await store.renew?.('k', 'another body');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await store.get('k')).toEqual({ state: 'in-flight', fingerprint: 'fp' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await store.get('k')).toBeUndefined();
+  });
+});
+
+describe('A Redis that stops answering (SIGSTOP)', () => {
+  /** Posts `n` registrations while redis-server is stopped; a hang shows as an abort. */
+  async function whileStalled(url: string, n: number): Promise<Response[]> {
+    redis.process.kill('SIGSTOP');
+    try {
+      return await Promise.all(
+        Array.from({ length: n }, (_, i) =>
+          post(url, registration({ phone: `+4474001234${50 + i}` }), {
+            signal: AbortSignal.timeout(5000),
+          }),
+        ),
+      );
+    } finally {
+      redis.process.kill('SIGCONT');
+    }
+  }
+
+  it('rate limits: 503 Retry-After for every request, nothing registered', async () => {
+    const rateLimit = { store: createRedisRateLimitStore({ sendCommand }) };
+    const { url, sim, consent } = await startHarness({ rateLimit });
+    const answers = await whileStalled(url, 6);
+    expect(answers.map((r) => r.status)).toEqual(Array(6).fill(503));
+    for (const r of answers) {
+      expect(r.headers.get('retry-after')).toBe('1');
+      expect((await problemOf(r)).type).toBe(`${PROBLEM_TYPE_PREFIX}temporarily-unavailable`);
+    }
+    expect(sim.requests).toHaveLength(0);
+    expect(consent.records).toHaveLength(0);
+  });
+
+  it('idempotency: 503 Retry-After, nothing registered, and the retry later registers', async () => {
+    const idempotencyStore = createRedisIdempotencyStore({ sendCommand });
+    const { url, sim, consent, logger } = await startHarness({
+      idempotencyStore,
+      rateLimit: false,
+    });
+    const answers = await whileStalled(url, 6);
+    expect(answers.map((r) => r.status)).toEqual(Array(6).fill(503));
+    expect(sim.requests).toHaveLength(0);
+    expect(consent.records).toHaveLength(0);
+    expect(logger.text()).toContain('did not answer within 1000 ms');
+    expect((await post(url, registration())).status).toBe(201);
   });
 });
