@@ -18,6 +18,17 @@ export function checkJsonContentType(header: string | null): void {
   }
 }
 
+/**
+ * Where a handler made by `createSmsFallbackHandler` states its `maxBodyBytes`, so that an
+ * adapter that must buffer the body (Node's) never reads more than the handler would accept.
+ */
+export const MAX_BODY_BYTES = Symbol.for('push-sms-fallback.max-body-bytes');
+
+export function bodyLimitOf(handler: object): number | undefined {
+  const limit = (handler as { [MAX_BODY_BYTES]?: unknown })[MAX_BODY_BYTES];
+  return typeof limit === 'number' ? limit : undefined;
+}
+
 const tooLarge = (limit: number): never =>
   fail('body-too-large', 413, `The request body must not exceed ${limit} bytes.`);
 

@@ -4,7 +4,7 @@
  * Order matters: cheap refusals first, the consent record before any OneSignal call.
  */
 import type { RegistrationRequest } from '../contract.js';
-import { checkJsonContentType, parseJson, readBoundedText } from './body.js';
+import { checkJsonContentType, MAX_BODY_BYTES, parseJson, readBoundedText } from './body.js';
 import { getClientIp, ipBucket } from './client-ip.js';
 import { buildConsentRecord } from './consent.js';
 import { ALLOW, corsHeaders, preflightHeaders } from './cors.js';
@@ -169,7 +169,7 @@ export function createSmsFallbackHandler(options: SmsFallbackOptions): SmsFallba
     return gate(key.toLowerCase(), fingerprint, () => registerNew(request, body, phone, alias, ip));
   }
 
-  return async function smsFallbackHandler(request: Request): Promise<Response> {
+  async function smsFallbackHandler(request: Request): Promise<Response> {
     const origin = request.headers.get('origin');
     const allowed = o.isAllowedOrigin(origin);
     const cors = allowed && origin !== null ? corsHeaders(origin) : {};
@@ -185,5 +185,6 @@ export function createSmsFallbackHandler(options: SmsFallbackOptions): SmsFallba
       const p = problem('server-error', 500, 'Something went wrong. Please try again.');
       return toResponse(problemAnswer(p), cors);
     }
-  };
+  }
+  return Object.assign(smsFallbackHandler, { [MAX_BODY_BYTES]: o.maxBodyBytes });
 }

@@ -3,9 +3,11 @@
  * and a JSON Lines consent store for Node.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
+import { bodyLimitOf } from './body.js';
 import { setClientIp } from './client-ip.js';
+import { ALLOW } from './cors.js';
+import { problem, problemAnswer, type Answer } from './problem.js';
 
 export {
   createJsonLinesConsentStore,
@@ -20,6 +22,13 @@ export interface NodeHandlerOptions {
    * socket's address, which a client cannot forge.
    */
   trustProxy?: boolean | number;
+  /**
+   * Largest body read into memory; a declared or received length past it is handed to the
+   * handler unread, which answers 413. Default: the handler's own `maxBodyBytes` (else 1 MiB).
+   */
+  maxBodyBytes?: number;
+  /** Time for the whole body to arrive once the headers have; past it, 408. Default 10 000 ms. */
+  bodyTimeoutMs?: number;
 }
 
 export type NodeListener = (
@@ -28,8 +37,10 @@ export type NodeListener = (
   next?: (error?: unknown) => void,
 ) => void;
 
-/** Bodies up to this size (by Content-Length) are read at once, larger ones are streamed. */
-const BUFFER_LIMIT = 64 * 1024;
+const DEFAULT_BODY_LIMIT = 1024 * 1024;
+const DEFAULT_BODY_TIMEOUT_MS = 10_000;
+/** Methods the Fetch API refuses to build a Request for: answered 405 here. */
+const FORBIDDEN_METHODS = /^(connect|trace|track)$/i;
 
 function normaliseIp(ip: string | undefined): string | null {
   if (!ip) return null;
@@ -70,12 +81,36 @@ function requestUrl(req: IncomingMessage, trustProxy: boolean): string {
   }
 }
 
-function readAll(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
+/** What arrived of a body: all of it, or the first `limit + 1` bytes of a larger one. */
+interface ReadBody {
+  bytes: Buffer;
+  complete: boolean;
+}
+
+/** Reads at most `limit + 1` bytes, within `timeoutMs`; null when the body stalls. */
+function readBounded(req: IncomingMessage, limit: number, timeoutMs: number) {
+  return new Promise<ReadBody | null>((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    let size = 0;
+    const finish = (result: ReadBody | null) => {
+      clearTimeout(timer);
+      req.off('data', onData).off('end', onEnd).off('error', reject);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.byteLength;
+      if (size > limit) {
+        req.pause();
+        finish({ bytes: Buffer.concat(chunks).subarray(0, limit + 1), complete: false });
+      }
+    };
+    const onEnd = () => finish({ bytes: Buffer.concat(chunks), complete: true });
+    const timer = setTimeout(() => {
+      req.pause();
+      finish(null);
+    }, timeoutMs);
+    req.on('data', onData).once('end', onEnd).once('error', reject);
   });
 }
 
@@ -87,11 +122,21 @@ function parsedBody(req: IncomingMessage): Uint8Array | string | null {
   return JSON.stringify(body);
 }
 
+interface BodyPolicy {
+  limit: number;
+  timeoutMs: number;
+}
+
+/**
+ * The Fetch Request, or null when the body did not arrive in time. `complete` is false when the
+ * body was left (partly) unread, so the connection must not be reused.
+ */
 async function toRequest(
   req: IncomingMessage,
   trustProxy: boolean,
   signal: AbortSignal,
-): Promise<Request> {
+  body: BodyPolicy,
+): Promise<{ request: Request; complete: boolean } | null> {
   const headers = new Headers();
   const raw = req.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) {
@@ -99,22 +144,37 @@ async function toRequest(
     if (!name.startsWith(':')) headers.append(name, raw[i + 1] ?? '');
   }
   const method = req.method ?? 'GET';
-  const init: RequestInit & { duplex?: 'half' } = { method, headers, signal };
+  const init: RequestInit = { method, headers, signal };
+  let complete = true;
   if (method !== 'GET' && method !== 'HEAD') {
     const parsed = parsedBody(req);
-    const length = Number(req.headers['content-length']);
     if (parsed !== null) {
       const bytes = typeof parsed === 'string' ? Buffer.from(parsed) : parsed;
       headers.set('content-length', String(bytes.byteLength));
       init.body = bytes as Uint8Array<ArrayBuffer>;
-    } else if (Number.isFinite(length) && length <= BUFFER_LIMIT) {
-      init.body = (await readAll(req)) as Uint8Array<ArrayBuffer>;
+    } else if (Number(req.headers['content-length']) > body.limit) {
+      // The handler refuses by the declared length (413) before it reads anything.
+      complete = false;
     } else {
-      init.body = Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>;
-      init.duplex = 'half';
+      const read = await readBounded(req, body.limit, body.timeoutMs);
+      if (!read) return null;
+      complete = read.complete;
+      // Past the limit the handler sees the first limit + 1 bytes, unframed, and answers 413.
+      if (!complete) headers.delete('content-length');
+      init.body = read.bytes as Uint8Array<ArrayBuffer>;
     }
   }
-  return new Request(requestUrl(req, trustProxy), init);
+  return { request: new Request(requestUrl(req, trustProxy), init), complete };
+}
+
+function writeAnswer(res: ServerResponse, answer: Answer): void {
+  res
+    .writeHead(answer.status, {
+      ...answer.headers,
+      'cache-control': 'no-store',
+      'content-length': String(Buffer.byteLength(answer.body)),
+    })
+    .end(answer.body);
 }
 
 /** Writes a chunk, waiting for the socket to drain when Node asks us to. */
@@ -165,24 +225,40 @@ export function toNodeHandler(
   if (!Number.isInteger(hops) || hops < 0) {
     throw new TypeError('toNodeHandler: trustProxy must be a boolean or a number of proxies');
   }
+  const body: BodyPolicy = {
+    limit: options.maxBodyBytes ?? bodyLimitOf(handler) ?? DEFAULT_BODY_LIMIT,
+    timeoutMs: options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
+  };
   return (req, res, next) => {
+    if (FORBIDDEN_METHODS.test(req.method ?? '')) {
+      const p = problem('method-not-allowed', 405, 'Use POST.');
+      writeAnswer(res, problemAnswer(p, { allow: ALLOW, connection: 'close' }));
+      return;
+    }
     const controller = new AbortController();
     res.once('close', () => {
       if (!res.writableFinished) controller.abort();
     });
     void (async () => {
       try {
-        const request = await toRequest(req, hops > 0, controller.signal);
+        const built = await toRequest(req, hops > 0, controller.signal, body);
+        if (!built) {
+          // The client stopped sending: answer, and close rather than wait for the rest.
+          res.setHeader('connection', 'close');
+          const p = problem('request-timeout', 408, 'The request body did not arrive in time.');
+          writeAnswer(res, problemAnswer(p));
+          return;
+        }
+        if (!built.complete) res.setHeader('connection', 'close');
         const ip = clientAddress(req, hops);
-        if (ip) setClientIp(request, ip);
-        await writeResponse(res, await handler(request));
+        if (ip) setClientIp(built.request, ip);
+        await writeResponse(res, await handler(built.request));
       } catch (error) {
         if (next) {
           next(error);
         } else if (!res.headersSent) {
-          res.statusCode = 500;
-          res.setHeader('content-type', 'text/plain');
-          res.end('Internal Server Error');
+          const p = problem('server-error', 500, 'Something went wrong. Please try again.');
+          writeAnswer(res, problemAnswer(p));
         } else {
           res.destroy(error as Error);
         }

@@ -6,6 +6,7 @@ export type ProblemKind =
   | 'origin-not-allowed'
   | 'method-not-allowed'
   | 'body-too-large'
+  | 'request-timeout'
   | 'unsupported-media-type'
   | 'invalid-request'
   | 'invalid-phone'
@@ -25,6 +26,7 @@ const TITLES: Record<ProblemKind, string> = {
   'origin-not-allowed': 'Origin not allowed',
   'method-not-allowed': 'Method not allowed',
   'body-too-large': 'Request body too large',
+  'request-timeout': 'Request timeout',
   'unsupported-media-type': 'Unsupported media type',
   'invalid-request': 'Invalid request',
   'invalid-phone': 'Invalid phone number',
