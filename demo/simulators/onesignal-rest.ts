@@ -496,8 +496,9 @@ export function createOneSignalSimulator(options: SimulatorOptions = {}): OneSig
     const m = /^\/apps\/([^/]+)\/users(?:\/by\/([^/]+)\/([^/]+))?(\/subscriptions)?$/.exec(path);
     if (!m) return errors(404, 'Not Found');
     const [, app, label, id, subs] = m;
+    // One app exists here: any other id is unknown, as OneSignal answers a wrong app id.
     if (decodeURIComponent(app ?? '').toLowerCase() !== appId) {
-      return errors(403, 'Access denied: this key does not belong to that app');
+      return errors(404, `App with id: ${decodeURIComponent(app ?? '')} does not exist`);
     }
     if (!label)
       return method === 'POST' && !subs ? createUser(body) : errors(405, 'Method Not Allowed');

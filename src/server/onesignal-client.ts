@@ -86,6 +86,22 @@ export function describeFailure(failure: OneSignalFailure): string {
   return failure.kind === 'http' ? `HTTP ${failure.status}` : failure.kind;
 }
 
+/**
+ * OneSignal answers no retry can change, with what the operator should know: creating a user
+ * finds no app only when the app id is wrong (a 404 elsewhere can be the short-lived one right
+ * after a create), and a 409 is a conflict between aliases or a full user (reference §1.2-1.3).
+ */
+export function finalRefusal(failure: OneSignalFailure, operation: string): string | null {
+  if (failure.kind !== 'http') return null;
+  if (failure.status === 404 && operation === 'create user') {
+    return 'OneSignal does not know this app (create user answered 404): check appId (Settings → Keys & IDs)';
+  }
+  if (failure.status === 409) {
+    return `OneSignal refused the registration with a conflict (${operation}); retrying cannot help`;
+  }
+  return null;
+}
+
 function isRetryable(r: OneSignalResult<unknown>): boolean {
   return !r.ok && (r.kind !== 'http' || r.status === 429 || r.status >= 500);
 }

@@ -16,6 +16,7 @@ export type ProblemKind =
   | 'rate-limited'
   | 'upstream-unavailable'
   | 'upstream-rate-limited'
+  | 'upstream-refused'
   | 'temporarily-unavailable'
   | 'server-error';
 
@@ -36,6 +37,7 @@ const TITLES: Record<ProblemKind, string> = {
   'rate-limited': 'Too many requests',
   'upstream-unavailable': 'Messaging service unavailable',
   'upstream-rate-limited': 'Messaging service busy',
+  'upstream-refused': 'Messaging service refused the registration',
   'temporarily-unavailable': 'Temporarily unavailable',
   'server-error': 'Server error',
 };

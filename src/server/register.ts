@@ -7,6 +7,7 @@ import { uuidV5 } from './crypto.js';
 import type { Logger } from './logger.js';
 import {
   describeFailure,
+  finalRefusal,
   type Alias,
   type LanguageMap,
   type OneSignalClient,
@@ -59,6 +60,12 @@ function upstreamFailure(
     upstream: describeFailure(failure),
     errors: failure.kind === 'http' ? failure.body : failure.error,
   };
+  const refusal = finalRefusal(failure, operation);
+  if (refusal) {
+    logger.error(refusal, fields);
+    const p = problem('upstream-refused', 424, 'Text messages cannot be set up right now.');
+    return { answer: problemAnswer(p), final: true };
+  }
   if (failure.kind === 'http' && failure.status === 400) {
     logger.warn(`OneSignal refused the number (${operation})`, fields);
     const p = problem(
