@@ -1,6 +1,7 @@
 import type { PushPermission, RegistrationRequest } from '../contract.js';
 import { sha256Hex } from './crypto.js';
 import type { CheckedPhone } from './phone.js';
+import { capped, EVIDENCE_CAPS } from './validate.js';
 
 /**
  * The site's evidence that this person agreed to texts (reference: sms-consent.md §4.4).
@@ -97,10 +98,10 @@ export async function buildConsentRecord(ctx: ConsentContext): Promise<ConsentRe
     consentTextSha256: await hashText(body.consent.text),
     locale: body.consent.locale,
     pageUrl: body.consent.pageUrl,
-    origin: request.headers.get('origin'),
-    referrer: request.headers.get('referer'),
+    origin: capped(request.headers.get('origin'), EVIDENCE_CAPS.origin),
+    referrer: capped(request.headers.get('referer'), EVIDENCE_CAPS.referrer),
     ip: ctx.ip,
-    userAgent: request.headers.get('user-agent'),
+    userAgent: capped(request.headers.get('user-agent'), EVIDENCE_CAPS.userAgent),
     pushPermission: body.push.permission,
     pushReason: body.push.reason,
     externalId: ctx.externalId,

@@ -14,8 +14,26 @@ const REASONS: readonly ShowReason[] = [
 /** Generous bounds: the body cap already limits the total; these keep single fields sane. */
 const MAX_CONSENT_TEXT = 4000;
 const MAX_SHORT = 256;
-/** Clocks differ; an acceptance time further ahead than this is not believable. */
-const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Visitors' clocks can be off by a time zone or more; further ahead is not believable. */
+const MAX_CLOCK_SKEW_MS = DAY_MS;
+/**
+ * The element keeps a submission it could not deliver and sends it on a later page view, with
+ * the time the visitor agreed: days later is normal, a consent older than this is stale.
+ */
+export const MAX_CONSENT_AGE_MS = 30 * DAY_MS;
+/** BCP 47 tags in practice (RFC 5646 §4.4.1 asks for at least 35 characters). */
+const MAX_LOCALE = 35;
+
+/**
+ * Caps of the stored evidence taken from headers and the page URL: kept (cut to the cap), since
+ * the visitor cannot shorten them. The consent text is never cut: past its cap, 422.
+ */
+export const EVIDENCE_CAPS = { pageUrl: 2048, referrer: 2048, origin: 2048, userAgent: 512 };
+
+export function capped(value: string | null, max: number): string | null {
+  return value === null || value.length <= max ? value : value.slice(0, max);
+}
 
 type Json = Record<string, unknown>;
 
@@ -48,16 +66,23 @@ function checkConsent(value: unknown, now: number): RegistrationRequest['consent
     consentMissing('`consent.acceptedAt` must be an ISO 8601 time.');
   }
   if (accepted > now + MAX_CLOCK_SKEW_MS) consentMissing('`consent.acceptedAt` is in the future.');
+  if (accepted < now - MAX_CONSENT_AGE_MS) {
+    consentMissing('`consent.acceptedAt` is more than 30 days ago: the visitor must agree again.');
+  }
   if (typeof pageUrl !== 'string' || !/^https?:$/.test(safeProtocol(pageUrl))) {
     consentMissing('`consent.pageUrl` must be the http(s) URL of the page.');
   }
-  if (typeof locale !== 'string' || !/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(locale)) {
+  if (
+    typeof locale !== 'string' ||
+    locale.length > MAX_LOCALE ||
+    !/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(locale)
+  ) {
     consentMissing('`consent.locale` must be a language tag such as "en" or "en-GB".');
   }
   return {
     text: text as string,
     acceptedAt: acceptedAt as string,
-    pageUrl: pageUrl as string,
+    pageUrl: capped(pageUrl as string, EVIDENCE_CAPS.pageUrl) as string,
     locale: locale as string,
   };
 }
