@@ -316,4 +316,6 @@ if (isMain && process.argv[2] === '--serve') {
   await runChild(process.argv[3] ?? 'bare');
 } else if (isMain) {
   print(await runServerBench({ durationMs: arg('--duration'), connections: arg('--connections') }));
+  const { runFaultBench } = await import('./server-faults.js');
+  for (const line of await runFaultBench()) console.info(line);
 }

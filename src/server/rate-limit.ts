@@ -20,7 +20,7 @@ export interface MemoryRateLimitStoreOptions {
   now?: () => number;
   /**
    * Buckets kept per namespace (the key up to its first `:`, so `ip:` and `phone:` buckets
-   * never compete). Default 50 000 (about 9 MB each; `npm run bench:server` measures it).
+   * never compete). Default 50 000 (about 20 MB each; `npm run bench:server` measures it).
    */
   maxKeys?: number;
 }
