@@ -17,9 +17,11 @@ import {
   createRedisRateLimitStore,
   createSmsFallbackHandler,
   type ConsentStore,
+  type SmsFallbackOptions,
 } from '../src/server/index.js';
 import { toNodeHandler } from '../src/server/node.js';
 import { startRedisServer } from '../test/server/redis-server.js';
+import { registrationBody } from './server.js';
 
 const ORIGIN = 'https://shop.example';
 const KEYS = 100_000;
@@ -64,25 +66,30 @@ async function storeMemory(): Promise<string[]> {
   ];
 }
 
-function registration(key: string, i: number) {
-  return JSON.stringify({
-    phone: `+447400${String(i % 1_000_000).padStart(6, '0')}`,
-    country: 'GB',
-    tags: { subscribed_to_push: 'false' },
-    onesignalId: null,
-    externalId: null,
-    push: { supported: true, permission: 'denied', reason: 'denied' },
-    consent: {
-      text: 'Text me order alerts from Shop. Msg & data rates may apply. Reply STOP to cancel.',
-      acceptedAt: new Date().toISOString(),
-      pageUrl: `${ORIGIN}/checkout`,
-      locale: 'en-GB',
-    },
-    idempotencyKey: key,
+const discard: ConsentStore = { async append() {} };
+
+/** The registration handler on the in-process simulator, records discarded, logs off. */
+function benchHandler(overrides: Partial<SmsFallbackOptions> = {}) {
+  const sim = createOneSignalSimulator({ logLimit: 10 });
+  return createSmsFallbackHandler({
+    appId: sim.appId,
+    apiKey: sim.apiKey,
+    allowedOrigins: [ORIGIN],
+    fetch: sim.fetch,
+    consentStore: discard,
+    logger: false,
+    ...overrides,
   });
 }
 
-const discard: ConsentStore = { async append() {} };
+function registrationRequest(i: number): Request {
+  const key = crypto.randomUUID();
+  return new Request('http://localhost/', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: ORIGIN, 'idempotency-key': key },
+    body: registrationBody(i, key),
+  });
+}
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
@@ -94,27 +101,13 @@ async function stalledRedis(): Promise<string> {
   const redis = await startRedisServer();
   const client = createClient({ socket: { host: '127.0.0.1', port: redis.port } });
   await client.connect();
-  const sim = createOneSignalSimulator();
-  const handler = createSmsFallbackHandler({
-    appId: sim.appId,
-    apiKey: sim.apiKey,
-    allowedOrigins: [ORIGIN],
-    fetch: sim.fetch,
-    consentStore: discard,
-    logger: false,
+  const handler = benchHandler({
     rateLimit: { store: createRedisRateLimitStore({ sendCommand: (a) => client.sendCommand(a) }) },
   });
   redis.process.kill('SIGSTOP');
   let status = 0;
   const ms = await timed(async () => {
-    const key = crypto.randomUUID();
-    const res = await handler(
-      new Request('http://localhost/', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: ORIGIN, 'idempotency-key': key },
-        body: registration(key, 1),
-      }),
-    );
+    const res = await handler(registrationRequest(1));
     status = res.status;
   });
   redis.stop();
@@ -140,15 +133,7 @@ function stalledBody(port: number, head: string): Promise<{ status: number; ms: 
 }
 
 async function stalledBodies(): Promise<string[]> {
-  const sim = createOneSignalSimulator();
-  const handler = createSmsFallbackHandler({
-    appId: sim.appId,
-    apiKey: sim.apiKey,
-    allowedOrigins: [ORIGIN],
-    fetch: sim.fetch,
-    logger: false,
-  });
-  const server = createServer(toNodeHandler(handler));
+  const server = createServer(toNodeHandler(benchHandler()));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const head = (length: number) =>
@@ -164,27 +149,10 @@ async function stalledBodies(): Promise<string[]> {
 }
 
 async function inProcessCost(n = 2000): Promise<string> {
-  const sim = createOneSignalSimulator({ logLimit: 10 });
-  const handler = createSmsFallbackHandler({
-    appId: sim.appId,
-    apiKey: sim.apiKey,
-    allowedOrigins: [ORIGIN],
-    fetch: sim.fetch,
-    consentStore: discard,
-    logger: false,
-    rateLimit: false,
-  });
-  const request = (i: number) => {
-    const key = crypto.randomUUID();
-    return new Request('http://localhost/', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: ORIGIN, 'idempotency-key': key },
-      body: registration(key, i),
-    });
-  };
-  for (let i = 0; i < 200; i++) await handler(request(i)); // warm-up
+  const handler = benchHandler({ rateLimit: false });
+  for (let i = 0; i < 200; i++) await handler(registrationRequest(i)); // warm-up
   const ms = await timed(async () => {
-    for (let i = 0; i < n; i++) await handler(request(1000 + i));
+    for (let i = 0; i < n; i++) await handler(registrationRequest(1000 + i));
   });
   return `handler in process (validation, crypto, phone check, simulated API): ${((ms * 1000) / n).toFixed(0)} µs per registration (${n} sequential)`;
 }

@@ -126,7 +126,7 @@ async function runChild(kind: string): Promise<void> {
 /** Distinct valid UK mobile numbers: +447400000000 … +447400999999. */
 const phone = (i: number) => `+447400${String(i % 1_000_000).padStart(6, '0')}`;
 
-function registrationBody(i: number, key: string): string {
+export function registrationBody(i: number, key: string): string {
   return JSON.stringify({
     phone: phone(i),
     country: 'GB',
