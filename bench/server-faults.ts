@@ -21,9 +21,8 @@ import {
 } from '../src/server/index.js';
 import { toNodeHandler } from '../src/server/node.js';
 import { startRedisServer } from '../test/server/redis-server.js';
-import { registrationBody } from './server.js';
+import { ORIGIN, registrationBody } from './registration.js';
 
-const ORIGIN = 'https://shop.example';
 const KEYS = 100_000;
 
 setFlagsFromString('--expose-gc');

@@ -20,6 +20,7 @@ import {
 } from '../demo/simulators/onesignal-rest.js';
 import { createSmsFallbackHandler, type ConsentStore } from '../src/server/index.js';
 import { toNodeHandler } from '../src/server/node.js';
+import { registrationBody } from './registration.js';
 
 const ORIGIN = 'https://shop.example';
 const SELF = fileURLToPath(import.meta.url);
@@ -122,27 +123,6 @@ async function runChild(kind: string): Promise<void> {
 }
 
 // ---- the load generator ---------------------------------------------------------------------
-
-/** Distinct valid UK mobile numbers: +447400000000 … +447400999999. */
-const phone = (i: number) => `+447400${String(i % 1_000_000).padStart(6, '0')}`;
-
-export function registrationBody(i: number, key: string): string {
-  return JSON.stringify({
-    phone: phone(i),
-    country: 'GB',
-    tags: { subscribed_to_push: 'false' },
-    onesignalId: null,
-    externalId: null,
-    push: { supported: true, permission: 'denied', reason: 'denied' },
-    consent: {
-      text: 'Text me order alerts from Shop. Msg frequency varies. Msg & data rates may apply. Reply HELP for help, STOP to cancel. Consent is not a condition of purchase.',
-      acceptedAt: new Date().toISOString(),
-      pageUrl: `${ORIGIN}/checkout`,
-      locale: 'en-GB',
-    },
-    idempotencyKey: key,
-  });
-}
 
 function postBody(agent: Agent, port: number, key: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
