@@ -18,7 +18,7 @@ import {
   createOneSignalSimulator,
   type OneSignalSimulator,
 } from '../demo/simulators/onesignal-rest.js';
-import { createSmsFallbackHandler, type ConsentStore } from '../src/server/index.js';
+import { createSmsFallbackHandler, type ConsentWriter } from '../src/server/index.js';
 import { toNodeHandler } from '../src/server/node.js';
 
 const ORIGIN = 'https://shop.example';
@@ -65,7 +65,7 @@ export interface ServerBenchOptions {
 // ---- what runs in the servers --------------------------------------------------------------
 
 /** A consent store that does the copying work of the memory store without keeping records. */
-const discardingConsentStore: ConsentStore = {
+const discardingConsentStore: ConsentWriter = {
   async append(record) {
     structuredClone(record);
   },

@@ -104,6 +104,7 @@ export function createSmsFallbackHandler(options: SmsFallbackOptions): SmsFallba
       request,
       body,
       phone,
+      phoneAlias: alias,
       ip,
       externalId,
       appId: o.appId,
@@ -122,7 +123,12 @@ export function createSmsFallbackHandler(options: SmsFallbackOptions): SmsFallba
         'retry-after': '1',
       });
     }
-    return register({ body, phone, phoneAlias: alias, externalId }, o, client, logger);
+    return register(
+      { body, phone, phoneAlias: alias, externalId, consentRecordId: record.id },
+      o,
+      client,
+      logger,
+    );
   }
 
   async function process(
