@@ -35,6 +35,7 @@ export {
   type SqlQuery,
 } from './sql-consent-store.js';
 export { DEFAULT_RETENTION_DAYS } from './consent-query.js';
+export { toCsv, toJsonLines } from './consent-export.js';
 export {
   createMemoryRateLimitStore,
   type MemoryRateLimitStoreOptions,
