@@ -27,6 +27,10 @@ export interface RegistrationRequest {
     acceptedAt: string;
     pageUrl: string;
     locale: string;
+    /** The element's version, so the disclosure shown can be traced to a release. */
+    elementVersion?: string;
+    /** Which text was shown: the locale's built-in disclosure (`en`, `de`…) or the site's own. */
+    textId?: string;
   };
   /** UUID v4, equal to the `Idempotency-Key` header. */
   idempotencyKey: string;

@@ -1,7 +1,9 @@
 import { PushSmsFallback } from './push-sms-fallback.js';
+import { VERSION } from './version.js';
+
+export { VERSION };
 
 export const TAG = 'push-sms-fallback';
-export const VERSION = '0.1.0';
 
 declare global {
   interface HTMLElementTagNameMap {

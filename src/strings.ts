@@ -39,6 +39,8 @@ export interface Strings {
   errorCountryNotAllowed: string;
   errorConsentRequired: string;
   errorHttp: string;
+  /** A 409 without a server detail: the number texted STOP; texting START opts back in. */
+  errorOptedOut: string;
   errorNetwork: string;
   errorTimeout: string;
 }

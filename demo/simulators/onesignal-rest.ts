@@ -7,6 +7,8 @@
  * Implemented: create user (upsert: 201 new, 202 existing; alias look-up; SMS subscription
  * transfer; tags; 409 `user-2` when the identity's aliases belong to different users), view
  * user, create subscription by alias (201/200/202, 404, 409 at 20), update user (PATCH tags),
+ * opted-out numbers (`textFromPhone` STOP/START, both "sync unsubscribe across senders"
+ * settings; an upsert with `enabled: true` re-subscribes, the worst case the docs allow),
  * create notification (`include_aliases` + `target_channel`, or `include_phone_numbers`;
  * `idempotency_key` replays with `Idempotent-Replayed: true`; `id: ""` with `errors` when the
  * target has no subscription on that channel). `Authorization: Key <key>` or 401.
@@ -26,6 +28,16 @@ export interface SimulatorOptions {
   latencyMs?: number;
   /** Requests kept in the log. Default 500. */
   logLimit?: number;
+  /**
+   * SMS Settings → Consent Keywords → "Sync unsubscribe across all senders". On: STOP marks the
+   * subscription unsubscribed. Off (OneSignal's default): the sender texted is suppressed for
+   * that number, and nothing on the user or subscription shows it (the docs say no more).
+   */
+  syncUnsubscribeAcrossSenders?: boolean;
+  /** The app's default SMS sender (used without `sms_from`). Default `+15555550100`. */
+  smsSender?: string;
+  /** View user allows 1 request/s per app in bursts of 10, then 429. `false` lifts it. */
+  viewUserLimit?: boolean;
 }
 
 /** What the next matching request(s) get instead of a normal answer. */
@@ -118,6 +130,11 @@ export interface OneSignalSimulator {
   clearLog(): void;
   state(): SimulatorState;
   /** Adds a user directly (e.g. one with a push subscription) and returns its onesignal_id. */
+  /**
+   * The phone texts a keyword to a sender (default `smsSender`): STOP, UNSUBSCRIBE, CANCEL opt
+   * out; START, UNSTOP, YES opt back in; anything else is ignored.
+   */
+  textFromPhone(phone: string, text: string, options?: { to?: string }): void;
   seedUser(user: {
     identity: Record<string, string>;
     tags?: Record<string, string>;
@@ -222,6 +239,12 @@ export function createOneSignalSimulator(options: SimulatorOptions = {}): OneSig
   const createdStatus = options.createdStatus ?? 201;
   const latencyMs = options.latencyMs ?? 0;
   const logLimit = options.logLimit ?? 500;
+  const syncAcrossSenders = options.syncUnsubscribeAcrossSenders ?? false;
+  const defaultSender = options.smsSender ?? '+15555550100';
+  const viewUserLimit = options.viewUserLimit ?? true;
+  /** `sender\nphone` pairs: STOP to that sender, with sync across senders off. */
+  let suppressed = new Set<string>();
+  let viewBucket = { tokens: 10, at: Date.now() };
 
   let users = new Map<string, SimUser>();
   let subscriptions = new Map<string, SimSubscription>();
@@ -456,7 +479,11 @@ export function createOneSignalSimulator(options: SimulatorOptions = {}): OneSig
 
     const recipients: SimSubscription[] = [];
     const invalid: Record<string, string[]> = {};
-    const live = (s: SimSubscription) => s.enabled && CHANNEL_OF(s.type) === channel;
+    const sender = typeof body.sms_from === 'string' ? body.sms_from : defaultSender;
+    const live = (s: SimSubscription) =>
+      s.enabled &&
+      CHANNEL_OF(s.type) === channel &&
+      !(channel === 'sms' && suppressed.has(`${sender}\n${s.token}`));
     if (aliases !== undefined) {
       if (!isRecord(aliases)) return errors(400, 'include_aliases must be an object');
       for (const [label, ids] of Object.entries(aliases)) {
@@ -471,7 +498,7 @@ export function createOneSignalSimulator(options: SimulatorOptions = {}): OneSig
       if (!Array.isArray(phones)) return errors(400, 'include_phone_numbers must be an array');
       for (const p of phones) {
         const s = findByToken('SMS', String(p));
-        if (s && s.enabled) recipients.push(s);
+        if (s && live(s)) recipients.push(s);
       }
     }
     if (recipients.length === 0) {
@@ -506,12 +533,45 @@ export function createOneSignalSimulator(options: SimulatorOptions = {}): OneSig
     if (subs)
       return method === 'POST' ? createSubscription(user, body) : errors(405, 'Method Not Allowed');
     if (method === 'GET') {
+      if (viewUserLimit && !takeViewToken()) {
+        return json(
+          429,
+          { errors: ['API rate limit exceeded'], limit: 'App ID' },
+          { 'retry-after': '1' },
+        );
+      }
       return user
         ? json(200, userView(user))
         : errors(404, { code: 'user-0', title: 'User not found' });
     }
     if (method === 'PATCH') return updateUser(user, body);
     return errors(405, 'Method Not Allowed');
+  }
+
+  /** View endpoints: 1 request/s per app, bursts of 10 (rate-limits reference). */
+  function takeViewToken(): boolean {
+    const now = Date.now();
+    viewBucket = {
+      tokens: Math.min(10, viewBucket.tokens + (now - viewBucket.at) / 1000),
+      at: now,
+    };
+    if (viewBucket.tokens < 1) return false;
+    viewBucket.tokens -= 1;
+    return true;
+  }
+
+  function textFromPhone(phone: string, text: string, to = defaultSender): void {
+    const keyword = text.trim().toUpperCase();
+    const stop = ['STOP', 'UNSUBSCRIBE', 'CANCEL'].includes(keyword);
+    if (!stop && !['START', 'UNSTOP', 'YES'].includes(keyword)) return;
+    const sub = findByToken('SMS', phone);
+    if (stop) suppressed.add(`${to}\n${phone}`);
+    else suppressed.delete(`${to}\n${phone}`);
+    if (syncAcrossSenders && sub) {
+      sub.enabled = !stop;
+      // The value OneSignal gives a STOP is not documented; any value <= 0 is "not subscribed".
+      sub.notification_types = stop ? -2 : 1;
+    }
   }
 
   // ---- transport ---------------------------------------------------------------------------
@@ -693,6 +753,9 @@ export function createOneSignalSimulator(options: SimulatorOptions = {}): OneSig
         notifications: notifications.map((n) => ({ ...n, recipients: [...n.recipients] })),
       };
     },
+    textFromPhone(phone, text, opts = {}) {
+      textFromPhone(phone, text, opts.to);
+    },
     seedUser(user) {
       const u = addUser(user.identity, { ...(user.tags ?? {}) });
       for (const s of user.subscriptions ?? []) {
@@ -708,6 +771,8 @@ export function createOneSignalSimulator(options: SimulatorOptions = {}): OneSig
       aliasIndex = new Map();
       tokenIndex = new Map();
       subsByOwner = new Map();
+      suppressed = new Set();
+      viewBucket = { tokens: 10, at: Date.now() };
       faults = [];
       log = [];
       seq = 0;

@@ -368,7 +368,9 @@ export class Form {
   };
 
   private submissionFor(endpoint: string, phone: string, country: string): Submission {
-    const consentText = renderedText(this.host.renderRoot.querySelector('slot[name=consent]'));
+    const slot = this.host.renderRoot.querySelector<HTMLSlotElement>('slot[name=consent]');
+    const consentText = renderedText(slot);
+    const ownText = !!slot?.assignedNodes().length || this.host.strings?.consent !== undefined;
     // Submitting the same thing again is a retry: same body, same Idempotency-Key.
     const { last } = this;
     if (last && last.body.phone === phone && last.body.consent.text === consentText) return last;
@@ -385,6 +387,7 @@ export class Form {
         permission: facts.permission,
         reason: reason ?? 'unavailable',
         consentText,
+        textId: ownText ? 'site' : this.locale,
         locale: this.locale,
         pageUrl: location.href,
         acceptedAt: new Date(),
@@ -434,7 +437,8 @@ export class Form {
     dequeue(submission.body.idempotencyKey);
     if (outcome.kind === 'rejected') {
       this.host.setFlow('idle');
-      return this.fail('http', outcome.detail ?? s.errorHttp, 'form', outcome.status);
+      const fallback = outcome.status === 409 ? s.errorOptedOut : s.errorHttp;
+      return this.fail('http', outcome.detail ?? fallback, 'form', outcome.status);
     }
     this.registered = phone;
     this.host.markRegistered();

@@ -1,4 +1,5 @@
 import type { PushPermission, RegistrationRequest, ShowReason } from '../contract.js';
+import { VERSION } from '../version.js';
 
 export interface RequestInput {
   phone: string;
@@ -10,6 +11,8 @@ export interface RequestInput {
   permission: PushPermission;
   reason: ShowReason;
   consentText: string;
+  /** `site` when the site replaced the disclosure (strings or slot), else the built-in's locale. */
+  textId: string;
   locale: string;
   pageUrl: string;
   acceptedAt: Date;
@@ -29,6 +32,8 @@ export const buildRequest = (input: RequestInput): RegistrationRequest => ({
     acceptedAt: input.acceptedAt.toISOString(),
     pageUrl: input.pageUrl,
     locale: input.locale,
+    elementVersion: VERSION,
+    textId: input.textId,
   },
   idempotencyKey: input.idempotencyKey,
 });

@@ -35,6 +35,8 @@ export const strings: Strings = {
   errorCountryNotAllowed: 'Wir können SMS nur an Nummern aus diesen Ländern senden: {countries}.',
   errorConsentRequired: 'Bitte setzen Sie das Häkchen, um dem Empfang von SMS zuzustimmen.',
   errorHttp: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
+  errorOptedOut:
+    'Diese Nummer hat unsere SMS abbestellt. Antworten Sie mit START auf unsere letzte SMS, um sie wieder zu erhalten.',
   errorNetwork: 'Der Server ist nicht erreichbar. Bitte versuchen Sie es erneut.',
   errorTimeout: 'Der Server hat zu lange nicht geantwortet. Bitte versuchen Sie es erneut.',
 };

@@ -30,6 +30,8 @@ export const strings: Strings = {
   errorCountryNotAllowed: 'We can only text numbers in {countries}.',
   errorConsentRequired: 'Tick the box to agree to receive text messages.',
   errorHttp: 'Something went wrong. Please try again.',
+  errorOptedOut:
+    'This number has opted out of our texts. Reply START to our last text to get them again.',
   errorNetwork: 'We could not reach the server. Please try again.',
   errorTimeout: 'The server took too long to answer. Please try again.',
 };

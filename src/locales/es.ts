@@ -33,6 +33,8 @@ export const strings: Strings = {
   errorCountryNotAllowed: 'Solo podemos enviar SMS a números de estos países: {countries}.',
   errorConsentRequired: 'Marca la casilla para aceptar recibir mensajes de texto.',
   errorHttp: 'Se ha producido un error. Inténtalo de nuevo.',
+  errorOptedOut:
+    'Este número se dio de baja de nuestros mensajes. Responde START a nuestro último mensaje para volver a recibirlos.',
   errorNetwork: 'No se pudo conectar con el servidor. Inténtalo de nuevo.',
   errorTimeout: 'El servidor tardó demasiado en responder. Inténtalo de nuevo.',
 };

@@ -36,6 +36,8 @@ export const strings: Strings = {
     'Nous ne pouvons envoyer des SMS qu’aux numéros des pays suivants\u00a0: {countries}.',
   errorConsentRequired: 'Cochez la case pour accepter de recevoir des SMS.',
   errorHttp: 'Une erreur s’est produite. Veuillez réessayer.',
+  errorOptedOut:
+    'Ce numéro s’est désabonné de nos SMS. Répondez START à notre dernier SMS pour les recevoir à nouveau.',
   errorNetwork: 'Impossible de joindre le serveur. Veuillez réessayer.',
   errorTimeout: 'Le serveur a mis trop de temps à répondre. Veuillez réessayer.',
 };

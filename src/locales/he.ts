@@ -33,6 +33,8 @@ export const strings: Strings = {
   errorCountryNotAllowed: 'אפשר לשלוח הודעות רק למספרים מהמדינות האלה: {countries}.',
   errorConsentRequired: 'יש לסמן את התיבה כדי לאשר קבלת הודעות SMS.',
   errorHttp: 'משהו השתבש. נסו שוב.',
+  errorOptedOut:
+    'המספר הזה הוסר מרשימת ההודעות שלנו. כדי לקבל אותן שוב, השיבו START להודעה האחרונה שלנו.',
   errorNetwork: 'לא הצלחנו להתחבר לשרת. נסו שוב.',
   errorTimeout: 'השרת לא הגיב בזמן. נסו שוב.',
 };

@@ -33,6 +33,8 @@ export const strings: Strings = {
   errorCountryNotAllowed: 'Possiamo inviare SMS solo a numeri di questi Paesi: {countries}.',
   errorConsentRequired: 'Seleziona la casella per accettare di ricevere SMS.',
   errorHttp: 'Si è verificato un errore. Riprova.',
+  errorOptedOut:
+    'Questo numero ha annullato l’iscrizione ai nostri SMS. Rispondi START al nostro ultimo SMS per riceverli di nuovo.',
   errorNetwork: 'Impossibile raggiungere il server. Riprova.',
   errorTimeout: 'Il server ha impiegato troppo tempo a rispondere. Riprova.',
 };

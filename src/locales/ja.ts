@@ -30,6 +30,8 @@ export const strings: Strings = {
   errorCountryNotAllowed: 'SMSを送信できるのは、次の国・地域の番号のみです：{countries}',
   errorConsentRequired: 'SMSの受信に同意するには、チェックボックスにチェックを入れてください。',
   errorHttp: '問題が発生しました。もう一度お試しください。',
+  errorOptedOut:
+    'この番号は配信停止済みです。再開するには、最後に届いたメッセージに START と返信してください。',
   errorNetwork: 'サーバーに接続できませんでした。もう一度お試しください。',
   errorTimeout: 'サーバーの応答に時間がかかりすぎました。もう一度お試しください。',
 };

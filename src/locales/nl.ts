@@ -34,6 +34,8 @@ export const strings: Strings = {
     'We kunnen alleen sms’jes sturen naar nummers uit deze landen: {countries}.',
   errorConsentRequired: 'Vink het vakje aan om akkoord te gaan met het ontvangen van sms’jes.',
   errorHttp: 'Er is iets misgegaan. Probeer het opnieuw.',
+  errorOptedOut:
+    'Dit nummer heeft zich afgemeld voor onze sms’jes. Antwoord START op ons laatste bericht om ze weer te ontvangen.',
   errorNetwork: 'We konden de server niet bereiken. Probeer het opnieuw.',
   errorTimeout: 'De server reageerde niet op tijd. Probeer het opnieuw.',
 };

@@ -33,6 +33,8 @@ export const strings: Strings = {
   errorCountryNotAllowed: 'Só podemos enviar SMS para números destes países: {countries}.',
   errorConsentRequired: 'Marque a caixa para aceitar o recebimento de mensagens de texto.',
   errorHttp: 'Algo deu errado. Tente novamente.',
+  errorOptedOut:
+    'Este número cancelou nossas mensagens. Responda START à nossa última mensagem para voltar a recebê-las.',
   errorNetwork: 'Não foi possível conectar ao servidor. Tente novamente.',
   errorTimeout: 'O servidor demorou demais para responder. Tente novamente.',
 };

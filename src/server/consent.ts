@@ -9,19 +9,24 @@ import { capped, EVIDENCE_CAPS } from './validate.js';
  * Written before OneSignal is called, append-only.
  */
 export interface ConsentRecord {
-  /** Record format version, for readers of old append-only files. */
-  version: 1;
+  /** Record format version, for readers of old append-only files (1 had no alias or text ids). */
+  version: 2;
   id: string;
   /** Server time, ISO 8601 UTC. */
   createdAt: string;
   /** When the visitor ticked the box, as their browser reported it. */
   acceptedAt: string;
   phone: string;
+  /** HMAC-SHA-256 of the number: the OneSignal alias, and the key stores look records up by. */
+  phoneAlias: string;
   phoneCountry: string;
   lineType: CheckedPhone['lineType'];
   /** The exact disclosure shown, after localisation. */
   consentText: string;
   consentTextSha256: string;
+  /** Which build of the element showed it, and which of its texts (null: an older element). */
+  elementVersion: string | null;
+  textId: string | null;
   locale: string;
   pageUrl: string;
   origin: string | null;
@@ -39,30 +44,62 @@ export interface ConsentRecord {
   doubleOptIn: boolean;
 }
 
-/** Where consent records go. `append` must only resolve once the record is durable. */
-export interface ConsentStore {
+/** Why a recorded attempt was not registered: OneSignal reports the number as opted out. */
+export type ConsentOutcome = 'opted-out';
+
+/** A record as a store gives it back. */
+export interface StoredConsentRecord extends Omit<ConsentRecord, 'phone'> {
+  /** Null when the store keeps only the alias (the SQL store's default). */
+  phone: string | null;
+  /** Set when the attempt was refused after the record was written; null otherwise. */
+  outcome: ConsentOutcome | null;
+}
+
+/** What stays after an erasure: enough to show that records existed and were erased on request. */
+export interface ConsentErasure {
+  /** Null when no record of the number was held (nothing to take an alias from). */
+  phoneAlias: string | null;
+  erasedAt: string;
+  count: number;
+}
+
+export interface ExportRange {
+  /** Records created at or after this time. */
+  since?: Date | string;
+  /** Records created before this time. */
+  until?: Date | string;
+}
+
+/**
+ * What the handler needs: `append` resolves only once the record is durable; `recordOutcome`
+ * notes, append-only as well, that a recorded attempt was refused (stores without it lose
+ * only that note).
+ */
+export interface ConsentWriter {
   append(record: ConsentRecord): Promise<void>;
+  recordOutcome?(recordId: string, outcome: ConsentOutcome): Promise<void>;
 }
 
-export interface MemoryConsentStore extends ConsentStore {
-  readonly records: readonly ConsentRecord[];
-}
-
-/** Keeps records in an array: for tests, demos and as a template for your own store. */
-export function createMemoryConsentStore(): MemoryConsentStore {
-  const records: ConsentRecord[] = [];
-  return {
-    records,
-    async append(record) {
-      records.push(structuredClone(record));
-    },
-  };
+/** Every store this package ships: memory, JSON Lines and SQL. */
+export interface ConsentStore extends ConsentWriter {
+  recordOutcome(recordId: string, outcome: ConsentOutcome): Promise<void>;
+  /** Every record of that number, newest first: "show me when and how +1 555… agreed". */
+  findConsent(phone: string): Promise<StoredConsentRecord[]>;
+  /** Records in `[since, until)`, oldest first, streamed. */
+  exportConsent(range?: ExportRange): AsyncIterable<StoredConsentRecord>;
+  /** Erases every record of that number (GDPR Art. 17), keeps a tombstone; returns the count. */
+  eraseConsent(phone: string): Promise<number>;
+  /** The tombstones, oldest first. */
+  listErasures(): Promise<ConsentErasure[]>;
+  /** Erases records older than `retentionDays`; returns the count. */
+  purgeExpired(): Promise<number>;
 }
 
 export interface ConsentContext {
   request: Request;
   body: RegistrationRequest;
   phone: CheckedPhone;
+  phoneAlias: string;
   ip: string | null;
   externalId: string | null;
   appId: string;
@@ -87,15 +124,18 @@ function hashText(text: string): Promise<string> {
 export async function buildConsentRecord(ctx: ConsentContext): Promise<ConsentRecord> {
   const { body, request } = ctx;
   return {
-    version: 1,
+    version: 2,
     id: crypto.randomUUID(),
     createdAt: ctx.now.toISOString(),
     acceptedAt: body.consent.acceptedAt,
     phone: ctx.phone.e164,
+    phoneAlias: ctx.phoneAlias,
     phoneCountry: ctx.phone.country,
     lineType: ctx.phone.lineType,
     consentText: body.consent.text,
     consentTextSha256: await hashText(body.consent.text),
+    elementVersion: body.consent.elementVersion ?? null,
+    textId: body.consent.textId ?? null,
     locale: body.consent.locale,
     pageUrl: body.consent.pageUrl,
     origin: capped(request.headers.get('origin'), EVIDENCE_CAPS.origin),

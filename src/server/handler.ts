@@ -105,6 +105,7 @@ export function createSmsFallbackHandler(options: SmsFallbackOptions): SmsFallba
       request,
       body,
       phone,
+      phoneAlias: alias,
       ip,
       externalId,
       appId: o.appId,
@@ -115,7 +116,12 @@ export function createSmsFallbackHandler(options: SmsFallbackOptions): SmsFallba
     await storeCall('Consent store', () => o.consentStore.append(record), {
       phone: maskPhone(phone.e164, phone.callingCode),
     });
-    return register({ body, phone, phoneAlias: alias, externalId }, o, client, logger);
+    return register(
+      { body, phone, phoneAlias: alias, externalId, consentRecordId: record.id },
+      o,
+      client,
+      logger,
+    );
   }
 
   async function process(

@@ -13,12 +13,29 @@ export type {
 export { DEFAULT_IP_RULE, DEFAULT_PHONE_RULE } from './options.js';
 export type { OriginPolicy } from './cors.js';
 
+export type {
+  ConsentErasure,
+  ConsentOutcome,
+  ConsentRecord,
+  ConsentStore,
+  ConsentWriter,
+  ExportRange,
+  StoredConsentRecord,
+} from './consent.js';
 export {
   createMemoryConsentStore,
-  type ConsentRecord,
-  type ConsentStore,
   type MemoryConsentStore,
-} from './consent.js';
+  type MemoryConsentStoreOptions,
+} from './memory-consent-store.js';
+export {
+  createSqlConsentStore,
+  type PhoneCipher,
+  type SqlConsentStore,
+  type SqlConsentStoreOptions,
+  type SqlQuery,
+} from './sql-consent-store.js';
+export { DEFAULT_RETENTION_DAYS } from './consent-query.js';
+export { toCsv, toJsonLines } from './consent-export.js';
 export {
   createMemoryRateLimitStore,
   type MemoryRateLimitStoreOptions,

@@ -28,7 +28,13 @@ export interface CreateUserBody {
 export interface OneSignalUser {
   identity?: Record<string, string>;
   properties?: { tags?: Record<string, string> };
-  subscriptions?: { id?: string; type?: string; token?: string; enabled?: boolean }[];
+  subscriptions?: {
+    id?: string;
+    type?: string;
+    token?: string;
+    enabled?: boolean;
+    notification_types?: number;
+  }[];
 }
 
 export interface NotificationBody {
@@ -79,6 +85,8 @@ export interface OneSignalClient {
     subscription: SmsSubscription,
   ): Promise<OneSignalResult<{ subscription?: { id?: string } }>>;
   updateUserTags(alias: Alias, tags: Record<string, string>): Promise<OneSignalResult<unknown>>;
+  /** View user: limited to 1 request/s per app (bursts of 10), so callers budget it. */
+  viewUser(alias: Alias): Promise<OneSignalResult<OneSignalUser>>;
   createNotification(body: NotificationBody): Promise<OneSignalResult<NotificationResponse>>;
 }
 
@@ -179,6 +187,7 @@ export function createOneSignalClient(options: OneSignalClientOptions): OneSigna
       call('create subscription', 'POST', `${byAlias(alias)}/subscriptions`, { subscription }),
     updateUserTags: (alias, tags) =>
       call('update user', 'PATCH', byAlias(alias), { properties: { tags } }),
+    viewUser: (alias) => call('view user', 'GET', byAlias(alias), undefined),
     createNotification: (body) => call('create notification', 'POST', '/notifications', body),
   };
 }

@@ -1,5 +1,5 @@
-import type { ConsentStore } from './consent.js';
-import { createMemoryConsentStore } from './consent.js';
+import type { ConsentWriter } from './consent.js';
+import { createMemoryConsentStore } from './memory-consent-store.js';
 import { originChecker, type OriginPolicy } from './cors.js';
 import { UUID_RE } from './crypto.js';
 import { createMemoryIdempotencyStore, type IdempotencyStore } from './idempotency.js';
@@ -52,8 +52,23 @@ export interface SmsFallbackOptions {
   aliasLabel?: string;
   /** HMAC key for that alias. Default: derived from `apiKey` (set it to survive key rotation). */
   aliasSecret?: string;
-  /** Default: in memory (records are lost on restart; a warning is logged). */
-  consentStore?: ConsentStore;
+  /**
+   * Where consent records go. Default: in memory, at most 10 000 records, lost on restart (a
+   * warning is logged); refused under `NODE_ENV=production`, where only an explicit store will do.
+   */
+  consentStore?: ConsentWriter;
+  /**
+   * The `detail` of the 409 for a number that opted out (texted STOP): how to opt back in. A
+   * text, `{ en, de, … }` (by the form's language), or a function. Default: English, naming
+   * `smsFrom` when set.
+   */
+  optedOutMessage?: WelcomeMessage;
+  /**
+   * Budget for OneSignal's View user calls (one per registration, to see whether the number
+   * opted out), shared through `rateLimit.store`. Default 10 at once, then 1 per second: the
+   * limit OneSignal sets per app. Beyond it registrations get 503 + Retry-After.
+   */
+  viewUserBudget?: TokenBucketRule;
   /** Token buckets per IP and per number, or `false` to turn rate limiting off. */
   rateLimit?: RateLimitOptions | false;
   /** Default: in memory, 24 h. */
@@ -93,8 +108,10 @@ export interface ResolvedOptions {
   resolveExternalId: SmsFallbackOptions['resolveExternalId'];
   aliasLabel: string;
   aliasSecret: string;
-  consentStore: ConsentStore;
+  consentStore: ConsentWriter;
   consentStoreIsDefault: boolean;
+  optedOutMessage: WelcomeMessage | undefined;
+  viewUserBudget: TokenBucketRule;
   ipRule: TokenBucketRule | null;
   phoneRule: TokenBucketRule | null;
   rateLimitStore: RateLimitStore;
@@ -114,6 +131,8 @@ export interface ResolvedOptions {
 export const DEFAULT_API_BASE_URL = 'https://api.onesignal.com';
 export const DEFAULT_IP_RULE: TokenBucketRule = { capacity: 10, intervalMs: 60_000 };
 export const DEFAULT_PHONE_RULE: TokenBucketRule = { capacity: 5, intervalMs: 3_600_000 };
+/** OneSignal's View user limit: 1 per second, bursts of 10, per app. */
+export const DEFAULT_VIEW_USER_BUDGET: TokenBucketRule = { capacity: 10, intervalMs: 10_000 };
 
 /** OneSignal refuses these tag keys (add-user-data-tags docs). */
 const RESTRICTED_TAG_KEYS = new Set([
@@ -139,6 +158,11 @@ function positive(name: string, value: number | undefined, fallback: number, max
   if (!Number.isFinite(value) || value <= 0 || value > max) bad(`${name} must be in (0, ${max}]`);
   return value;
 }
+
+/** Read where there is a `process` (Node, Bun, Deno's npm compatibility); Workers have none. */
+const isProduction = (): boolean =>
+  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
+    ?.NODE_ENV === 'production';
 
 /** Shared by the handler and the notifier: the credentials and how to reach OneSignal. */
 export function checkCredentials(
@@ -228,6 +252,18 @@ export function resolveOptions(options: SmsFallbackOptions): ResolvedOptions {
     rateLimitStore = rl.store;
   }
 
+  try {
+    if (options.viewUserBudget) checkRule('viewUserBudget', options.viewUserBudget);
+  } catch (error) {
+    bad((error as Error).message.replace('rateLimit.', ''));
+  }
+
+  if (options.consentStore === undefined && isProduction()) {
+    bad(
+      'consentStore is required under NODE_ENV=production: the default keeps records in memory and loses them on restart. Pass createSqlConsentStore(…) or createJsonLinesConsentStore(…), or createMemoryConsentStore() to accept that.',
+    );
+  }
+
   const maxRetries = options.maxRetries ?? 2;
   if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) {
     bad('maxRetries must be an integer from 0 to 10');
@@ -246,6 +282,8 @@ export function resolveOptions(options: SmsFallbackOptions): ResolvedOptions {
     aliasSecret: options.aliasSecret ?? `psf-alias:${options.apiKey}`,
     consentStore: options.consentStore ?? createMemoryConsentStore(),
     consentStoreIsDefault: options.consentStore === undefined,
+    optedOutMessage: options.optedOutMessage,
+    viewUserBudget: options.viewUserBudget ?? DEFAULT_VIEW_USER_BUDGET,
     ipRule,
     phoneRule,
     rateLimitStore: rateLimitStore ?? createMemoryRateLimitStore(),

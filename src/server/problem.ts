@@ -12,6 +12,7 @@ export type ProblemKind =
   | 'invalid-phone'
   | 'country-not-allowed'
   | 'consent-required'
+  | 'sms/opted-out'
   | 'idempotency-key-reused'
   | 'rate-limited'
   | 'upstream-unavailable'
@@ -33,6 +34,7 @@ const TITLES: Record<ProblemKind, string> = {
   'invalid-phone': 'Invalid phone number',
   'country-not-allowed': 'Country not allowed',
   'consent-required': 'Consent required',
+  'sms/opted-out': 'Opted out of texts',
   'idempotency-key-reused': 'Idempotency key reused',
   'rate-limited': 'Too many requests',
   'upstream-unavailable': 'Messaging service unavailable',

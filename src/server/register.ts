@@ -16,6 +16,7 @@ import {
   toLanguageMap,
 } from './onesignal-client.js';
 import type { ResolvedOptions, WelcomeMessage } from './options.js';
+import { checkOptOut, refuseOptedOut } from './opt-out.js';
 import type { CheckedPhone } from './phone.js';
 import { jsonAnswer, problem, problemAnswer, type Answer } from './problem.js';
 import { maskPhone } from './redact.js';
@@ -26,6 +27,8 @@ export interface Registration {
   /** HMAC of the number: the alias that finds this number's user again, never the number. */
   phoneAlias: string;
   externalId: string | null;
+  /** The consent record written for this attempt. */
+  consentRecordId: string;
 }
 
 /** `final` answers are kept for idempotent replays; the others are retryable and are not. */
@@ -115,6 +118,11 @@ export async function register(
   const tags = { [o.tagKey]: reg.body.tags[o.tagKey] ?? 'false' };
   const subscription: SmsSubscription = { type: 'SMS', token: reg.phone.e164, enabled: true };
   const lang = language(reg.body.consent.locale);
+
+  const lookUp = reg.externalId ? [phoneAlias, primary] : [phoneAlias];
+  const optOut = await checkOptOut(reg.phone.e164, lookUp, o, client, logger);
+  if (optOut.kind === 'failed') return upstreamFailure(optOut.failure, 'view user', masked, logger);
+  if (optOut.kind !== 'clear') return refuseOptedOut(optOut, reg, o, logger, masked);
 
   const created = await client.createUser({
     identity,

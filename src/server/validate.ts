@@ -84,7 +84,18 @@ function checkConsent(value: unknown, now: number): RegistrationRequest['consent
     acceptedAt: acceptedAt as string,
     pageUrl: capped(pageUrl as string, EVIDENCE_CAPS.pageUrl) as string,
     locale: locale as string,
+    ...traceIds(value),
   };
+}
+
+/** Optional since older elements do not send them; anything malformed is dropped, not refused. */
+function traceIds(value: Json): { elementVersion?: string; textId?: string } {
+  const ids: { elementVersion?: string; textId?: string } = {};
+  for (const key of ['elementVersion', 'textId'] as const) {
+    const v = value[key];
+    if (typeof v === 'string' && /^[\w.+:@-]{1,64}$/.test(v)) ids[key] = v;
+  }
+  return ids;
 }
 
 function safeProtocol(url: string): string {

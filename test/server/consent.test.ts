@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConsentRecord, ConsentStore } from '../../src/server/index.js';
+import type { ConsentRecord, ConsentWriter } from '../../src/server/index.js';
 import { createJsonLinesConsentStore } from '../../src/server/node.js';
 import {
   cleanup,
@@ -15,6 +15,7 @@ import {
   problemOf,
   registration,
   startHarness,
+  writes,
 } from './helpers.js';
 import { createOneSignalSimulator } from '../../demo/simulators/onesignal-rest.js';
 
@@ -52,7 +53,7 @@ describe('consent records', () => {
     const [record, ...rest] = await readLines(path);
     expect(rest).toHaveLength(0);
     expect(record).toMatchObject({
-      version: 1,
+      version: 2,
       phone: '+447400123456',
       phoneCountry: 'GB',
       lineType: 'MOBILE',
@@ -99,7 +100,7 @@ describe('consent records', () => {
   it('is written before OneSignal is called', async () => {
     const sim = createOneSignalSimulator();
     const seen: number[] = [];
-    const store: ConsentStore = {
+    const store: ConsentWriter = {
       async append() {
         seen.push(sim.requests.length);
       },
@@ -107,11 +108,11 @@ describe('consent records', () => {
     const { url } = await startHarness({ consentStore: store }, {}, sim);
     await post(url, registration());
     expect(seen).toEqual([0]);
-    expect(sim.requests).toHaveLength(1);
+    expect(writes(sim)).toHaveLength(1);
   });
 
   it('does not register when the record cannot be written (503, retryable)', async () => {
-    const failing: ConsentStore = {
+    const failing: ConsentWriter = {
       append: () => Promise.reject(new Error('disk full')),
     };
     const { url, sim, logger } = await startHarness({ consentStore: failing });
@@ -120,7 +121,7 @@ describe('consent records', () => {
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('1');
     expect((await problemOf(res)).status).toBe(503);
-    expect(sim.requests).toHaveLength(0);
+    expect(writes(sim)).toHaveLength(0);
     expect(logger.text()).toContain('Consent store failed');
     expect(logger.text()).not.toContain('+447400123456');
   });

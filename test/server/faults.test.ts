@@ -3,7 +3,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSmsFallbackHandler } from '../../src/server/index.js';
 import { createOneSignalSimulator } from '../../demo/simulators/onesignal-rest.js';
-import { captureLogger, cleanup, onCleanup, post, registration, startHarness } from './helpers.js';
+import {
+  captureLogger,
+  cleanup,
+  CREATE_USER,
+  onCleanup,
+  post,
+  registration,
+  startHarness,
+  writes,
+} from './helpers.js';
 
 afterEach(cleanup);
 
@@ -12,47 +21,47 @@ const CONTRACT_STATUSES = [200, 201, 202, 400, 403, 405, 413, 415, 422, 429, 500
 describe('OneSignal faults', () => {
   it('retries a 429 after the Retry-After it was given', async () => {
     const { url, sim, logger } = await startHarness();
-    sim.inject({ kind: 'status', status: 429, retryAfter: 1 });
+    sim.inject({ kind: 'status', status: 429, retryAfter: 1 }, { path: CREATE_USER });
     const res = await post(url, registration());
     expect(res.status).toBe(201);
-    expect(sim.requests.map((r) => r.status)).toEqual([429, 201]);
+    expect(writes(sim).map((r) => r.status)).toEqual([429, 201]);
     const retry = logger.lines.find((l) => l.message.includes('retrying'));
     expect(retry?.fields).toMatchObject({ attempt: 1, delayMs: 1000 });
   });
 
   it('does not hold the visitor for a Retry-After longer than retryMaxDelayMs: 503 passes it on', async () => {
     const { url, sim } = await startHarness({ retryMaxDelayMs: 500 });
-    sim.inject({ kind: 'status', status: 429, retryAfter: 30 });
+    sim.inject({ kind: 'status', status: 429, retryAfter: 30 }, { path: CREATE_USER });
     const res = await post(url, registration());
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('30');
-    expect(sim.requests).toHaveLength(1);
+    expect(writes(sim)).toHaveLength(1);
   });
 
   it('retries 500s with backoff and succeeds', async () => {
     const { url, sim } = await startHarness({ maxRetries: 2 });
-    sim.inject({ kind: 'status', status: 500 }, { times: 2 });
+    sim.inject({ kind: 'status', status: 500 }, { times: 2, path: CREATE_USER });
     const res = await post(url, registration());
     expect(res.status).toBe(201);
-    expect(sim.requests.map((r) => r.status)).toEqual([500, 500, 201]);
+    expect(writes(sim).map((r) => r.status)).toEqual([500, 500, 201]);
     expect(sim.state().users).toHaveLength(1);
   });
 
   it('gives up after maxRetries with 502', async () => {
     const { url, sim } = await startHarness({ maxRetries: 2 });
-    sim.inject({ kind: 'status', status: 500 }, { times: 10 });
+    sim.inject({ kind: 'status', status: 500 }, { times: 10, path: CREATE_USER });
     const res = await post(url, registration());
     expect(res.status).toBe(502);
-    expect(sim.requests).toHaveLength(3);
+    expect(writes(sim)).toHaveLength(3);
     expect(sim.state().users).toHaveLength(0);
   });
 
   it('times out a slow answer, retries, and registers once (the slow call had landed)', async () => {
     const { url, sim } = await startHarness({ timeoutMs: 200 });
-    sim.inject({ kind: 'slow', delayMs: 800 });
+    sim.inject({ kind: 'slow', delayMs: 800 }, { path: CREATE_USER });
     const res = await post(url, registration());
     expect(res.status).toBe(201);
-    expect(sim.requests).toHaveLength(2);
+    expect(writes(sim)).toHaveLength(2);
     const { users, subscriptions } = sim.state();
     expect(users).toHaveLength(1);
     expect(subscriptions).toHaveLength(1);
@@ -60,11 +69,11 @@ describe('OneSignal faults', () => {
 
   it('survives a connection reset before and after OneSignal processed the call', async () => {
     const { url, sim } = await startHarness();
-    sim.inject({ kind: 'reset' });
+    sim.inject({ kind: 'reset' }, { path: CREATE_USER });
     expect((await post(url, registration())).status).toBe(201);
-    sim.inject({ kind: 'reset', afterProcessing: true });
+    sim.inject({ kind: 'reset', afterProcessing: true }, { path: CREATE_USER });
     expect((await post(url, registration({ phone: '+447400123457' }))).status).toBe(201);
-    expect(sim.requests.map((r) => r.status)).toEqual([null, 201, null, 202]);
+    expect(writes(sim).map((r) => r.status)).toEqual([null, 201, null, 202]);
     expect(sim.state().users).toHaveLength(2);
     expect(sim.state().subscriptions).toHaveLength(2);
   });
@@ -78,16 +87,27 @@ describe('OneSignal faults', () => {
       {},
       sim,
     );
-    sim.inject({ kind: 'reset' });
-    sim.inject({ kind: 'slow', delayMs: 2000 });
+    sim.inject({ kind: 'reset' }, { path: CREATE_USER });
+    sim.inject({ kind: 'slow', delayMs: 2000 }, { path: CREATE_USER });
     const res = await post(url, registration());
     expect(res.status).toBe(201);
-    expect(sim.requests).toHaveLength(3);
+    expect(writes(sim)).toHaveLength(3);
     expect(sim.state().subscriptions).toHaveLength(1);
   });
 
   it('answers only contract statuses under random faults, and never duplicates a number', async () => {
-    const { url, sim } = await startHarness({ maxRetries: 1, timeoutMs: 80, rateLimit: false });
+    // Faults hit the opt-out look-ups too; the budget is lifted so only faults refuse.
+    const sim = createOneSignalSimulator({ viewUserLimit: false });
+    const { url } = await startHarness(
+      {
+        maxRetries: 1,
+        timeoutMs: 80,
+        rateLimit: false,
+        viewUserBudget: { capacity: 100, intervalMs: 1000 },
+      },
+      {},
+      sim,
+    );
     const faults = [
       { kind: 'status', status: 429, retryAfter: 0 },
       { kind: 'status', status: 500 },

@@ -11,6 +11,7 @@ import {
 import { toNodeHandler, type NodeHandlerOptions } from '../../src/server/node.js';
 import {
   createOneSignalSimulator,
+  type LoggedRequest,
   type OneSignalSimulator,
 } from '../../demo/simulators/onesignal-rest.js';
 
@@ -164,7 +165,15 @@ function expectProblemType(res: Response): void {
   }
 }
 
+/** Create user: faults aimed at the registration itself, not the opt-out look-up before it. */
+export const CREATE_USER = /\/users$/;
+
+/** The calls that change something at OneSignal (the log without View user look-ups). */
+export function writes(sim: OneSignalSimulator): readonly LoggedRequest[] {
+  return sim.requests.filter((r) => r.method !== 'GET');
+}
+
 /** Calls to OneSignal that would register or send (not the log of GETs). */
 export function upstreamCalls(sim: OneSignalSimulator): number {
-  return sim.requests.length;
+  return writes(sim).length;
 }

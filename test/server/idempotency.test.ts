@@ -3,7 +3,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryIdempotencyStore, type IdempotencyStore } from '../../src/server/index.js';
 import { createOneSignalSimulator } from '../../demo/simulators/onesignal-rest.js';
-import { cleanup, post, problemOf, registration, startHarness } from './helpers.js';
+import {
+  cleanup,
+  CREATE_USER,
+  post,
+  problemOf,
+  registration,
+  startHarness,
+  writes,
+} from './helpers.js';
 
 afterEach(cleanup);
 
@@ -21,7 +29,7 @@ describe('idempotent replay', () => {
       expect(await again.text()).toBe(firstBody);
       expect(again.headers.get('idempotent-replayed')).toBe('true');
     }
-    expect(sim.requests).toHaveLength(1);
+    expect(writes(sim)).toHaveLength(1);
     expect(consent.records).toHaveLength(1);
   });
 
@@ -33,7 +41,7 @@ describe('idempotent replay', () => {
     const res = await post(url, body, { raw: JSON.stringify(reordered) });
     expect(res.status).toBe(201);
     expect(res.headers.get('idempotent-replayed')).toBe('true');
-    expect(sim.requests).toHaveLength(1);
+    expect(writes(sim)).toHaveLength(1);
   });
 
   it('lets concurrent duplicates wait for the one in flight', async () => {
@@ -43,7 +51,7 @@ describe('idempotent replay', () => {
     const answers = await Promise.all(Array.from({ length: 5 }, () => post(url, body)));
     expect(answers.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
     expect(answers.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(4);
-    expect(sim.requests).toHaveLength(1);
+    expect(writes(sim)).toHaveLength(1);
     expect(sim.state().users).toHaveLength(1);
   });
 
@@ -58,30 +66,30 @@ describe('idempotent replay', () => {
       field: 'idempotencyKey',
       type: 'urn:push-sms-fallback:problem:idempotency-key-reused',
     });
-    expect(sim.requests).toHaveLength(1);
+    expect(writes(sim)).toHaveLength(1);
   });
 
   it('does not keep retryable failures, so the next retry registers', async () => {
     const { url, sim } = await startHarness({ maxRetries: 0 });
     const body = registration();
-    sim.inject({ kind: 'status', status: 503 });
+    sim.inject({ kind: 'status', status: 503 }, { path: CREATE_USER });
     expect((await post(url, body)).status).toBe(502);
     const retry = await post(url, body);
     expect(retry.status).toBe(201);
     expect(retry.headers.get('idempotent-replayed')).toBeNull();
     expect((await post(url, body)).headers.get('idempotent-replayed')).toBe('true');
-    expect(sim.requests).toHaveLength(2);
+    expect(writes(sim)).toHaveLength(2);
   });
 
   it('keeps permanent refusals: a replay of a refused number is refused without a call', async () => {
     const { url, sim } = await startHarness();
-    sim.inject({ kind: 'status', status: 400 });
+    sim.inject({ kind: 'status', status: 400 }, { path: CREATE_USER });
     const body = registration();
     expect((await post(url, body)).status).toBe(422);
     const again = await post(url, body);
     expect(again.status).toBe(422);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
-    expect(sim.requests).toHaveLength(1);
+    expect(writes(sim)).toHaveLength(1);
   });
 
   it('forgets answers after the store TTL', async () => {
@@ -93,7 +101,7 @@ describe('idempotent replay', () => {
     now += 1001;
     const res = await post(url, body);
     expect(res.headers.get('idempotent-replayed')).toBeNull();
-    expect(sim.requests).toHaveLength(2);
+    expect(writes(sim)).toHaveLength(2);
     // Still one user and one subscription: the upsert itself is idempotent upstream.
     expect(sim.state().subscriptions).toHaveLength(1);
   });

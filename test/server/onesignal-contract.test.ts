@@ -56,11 +56,15 @@ describe('outbound OneSignal requests', () => {
     await notifier.sendWithFallback({ externalId: 'customer-9', contents: 'Your coffee is ready' });
 
     const operations = sent.map(
-      (r) => `${r.method} ${new URL(r.url).pathname.replace(sim.appId, '{app}')}`,
+      (r) =>
+        `${r.method} ${new URL(r.url).pathname.replace(sim.appId, '{app}').replace(/[0-9a-f]{64}/, '{alias}')}`,
     );
     expect(operations).toEqual([
+      // Whether the number opted out (STOP) is looked up first: the upsert would re-enable it.
+      'GET /apps/{app}/users/by/psf_phone/{alias}',
       'POST /apps/{app}/users',
       'POST /notifications',
+      'GET /apps/{app}/users/by/psf_phone/{alias}',
       'POST /apps/{app}/users',
       'POST /apps/{app}/users/by/external_id/customer-9/subscriptions',
       'PATCH /apps/{app}/users/by/external_id/customer-9',
@@ -68,7 +72,9 @@ describe('outbound OneSignal requests', () => {
       'POST /notifications',
       'POST /notifications',
     ]);
-    expect(sim.requests.map((r) => r.status)).toEqual([201, 200, 409, 202, 202, 200, 200, 200]);
+    expect(sim.requests.map((r) => r.status)).toEqual([
+      404, 201, 200, 200, 409, 202, 202, 200, 200, 200,
+    ]);
     for (const request of sent) {
       expect(
         outboundProblems(request, { apiKey: sim.apiKey, appId: sim.appId }),

@@ -49,6 +49,8 @@ const stringTags = {
 };
 
 const strictRules: Record<string, object> = {
+  // The opt-out look-up: no body (checked below), and never a number in clear in the path.
+  get_user: {},
   create_user: {
     type: 'object',
     required: ['identity', 'properties', 'subscriptions'],
@@ -185,6 +187,12 @@ export function outboundProblems(
     const strictCheck = validator(`strict:${route.operation}`, strict);
     if (!strictCheck(req.body)) {
       problems.push(`strict ${route.operation}: ${ajv.errorsText(strictCheck.errors)}`);
+    }
+  }
+  if (route.operation === 'get_user') {
+    if (req.body !== undefined) problems.push('View user carries no body');
+    if (/\+?[0-9]{7,15}$/.test(decodeURIComponent(url.pathname))) {
+      problems.push('a phone number in clear in the path');
     }
   }
   if (route.operation === 'create_notification') {

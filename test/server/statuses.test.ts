@@ -1,7 +1,16 @@
 // Every status of contract section 3, over real HTTP through the Node adapter.
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROBLEM_TYPE_PREFIX } from '../../src/server/index.js';
-import { cleanup, must, ORIGIN, post, problemOf, registration, startHarness } from './helpers.js';
+import {
+  cleanup,
+  must,
+  ORIGIN,
+  post,
+  problemOf,
+  registration,
+  startHarness,
+  writes,
+} from './helpers.js';
 
 afterEach(cleanup);
 
@@ -28,7 +37,7 @@ describe('successful registrations', () => {
     const identity = must(sim.state().users[0]).identity;
     expect(Object.keys(identity).sort()).toEqual(['onesignal_id', 'psf_phone']);
     expect(identity.psf_phone).toMatch(/^[0-9a-f]{64}$/);
-    for (const r of sim.requests) {
+    for (const r of writes(sim)) {
       const sent = (r.body as { identity?: Record<string, string> }).identity ?? {};
       for (const value of Object.values(sent)) expect(value).not.toContain('7400123456');
     }

@@ -1,7 +1,7 @@
 // The optional welcome text: sent once per submission, whatever retries happen.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryIdempotencyStore } from '../../src/server/index.js';
-import { cleanup, post, registration, startHarness } from './helpers.js';
+import { cleanup, post, registration, startHarness, writes } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -23,7 +23,7 @@ describe('welcomeMessage', () => {
       contents: { en: 'Welcome', de: 'Willkommen' },
     });
     expect(message?.recipients).toHaveLength(1);
-    const sent = sim.requests[1]?.body as {
+    const sent = writes(sim)[1]?.body as {
       include_aliases: Record<string, string[]>;
       idempotency_key: string;
     };

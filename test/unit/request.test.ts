@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildRequest, uuid } from '../../src/form/request.js';
 import { format } from '../../src/strings.js';
+import { VERSION } from '../../src/version.js';
 
 describe('buildRequest', () => {
   test('builds the body of contract section 2', () => {
@@ -14,6 +15,7 @@ describe('buildRequest', () => {
       permission: 'denied',
       reason: 'denied',
       consentText: 'By checking this box…',
+      textId: 'en',
       locale: 'en-GB',
       pageUrl: 'https://shop.example/checkout',
       acceptedAt: new Date('2026-11-23T10:00:00Z'),
@@ -31,6 +33,8 @@ describe('buildRequest', () => {
         acceptedAt: '2026-11-23T10:00:00.000Z',
         pageUrl: 'https://shop.example/checkout',
         locale: 'en-GB',
+        elementVersion: VERSION,
+        textId: 'en',
       },
       idempotencyKey: '0b5c7f2e-5d7c-4a8e-9b8f-3c1d2e4f5a6b',
     });
