@@ -160,9 +160,17 @@ function positive(name: string, value: number | undefined, fallback: number, max
 }
 
 /** Read where there is a `process` (Node, Bun, Deno's npm compatibility); Workers have none. */
-const isProduction = (): boolean =>
-  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
-    ?.NODE_ENV === 'production';
+/** NODE_ENV where the runtime lets us read it (Deno without --allow-env throws on any read). */
+function isProduction(): boolean {
+  try {
+    return (
+      (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
+        ?.NODE_ENV === 'production'
+    );
+  } catch {
+    return false;
+  }
+}
 
 /** Shared by the handler and the notifier: the credentials and how to reach OneSignal. */
 export function checkCredentials(

@@ -1,7 +1,15 @@
 // OneSignal answers that no retry can change end the submission: a final 4xx the element shows
 // instead of retrying, replayed for the same key without another consent record or call.
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, post, problemOf, registration, startHarness } from './helpers.js';
+import {
+  cleanup,
+  CREATE_USER,
+  post,
+  problemOf,
+  registration,
+  startHarness,
+  writes,
+} from './helpers.js';
 
 afterEach(cleanup);
 
@@ -24,20 +32,20 @@ describe('final OneSignal refusals', () => {
     const again = await post(url, body);
     expect(again.status).toBe(424);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
-    expect(sim.requests).toHaveLength(1);
+    expect(writes(sim)).toHaveLength(1);
     expect(consent.records).toHaveLength(1);
   });
 
   it('a 409 for an anonymous visitor: 424 final, not retried, replayed', async () => {
     const { url, sim, consent, logger } = await startHarness();
-    sim.inject({ kind: 'status', status: 409 }, { times: 5 });
+    sim.inject({ kind: 'status', status: 409 }, { times: 5, path: CREATE_USER });
     const body = registration();
     expect((await post(url, body)).status).toBe(424);
     expect(logger.lines.filter((l) => l.level === 'error')[0]?.message).toContain('conflict');
     const again = await post(url, body);
     expect(again.status).toBe(424);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
-    expect(sim.requests).toHaveLength(1);
+    expect(writes(sim)).toHaveLength(1);
     expect(consent.records).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@
 // method the Fetch API cannot represent gets a 405 like any other.
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, ORIGIN, registration, startHarness } from './helpers.js';
+import { cleanup, ORIGIN, registration, startHarness, writes } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -98,7 +98,7 @@ describe('Node adapter: bodies', () => {
         'content-length': body.length,
       }) + body;
     expect((await exchange(url, text)).status).toBe(201);
-    expect(sim.requests).toHaveLength(1);
+    expect(writes(sim)).toHaveLength(1);
   });
 });
 
