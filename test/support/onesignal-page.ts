@@ -96,6 +96,25 @@ export function restoreBrowser(): void {
     delete (navigator.serviceWorker as Partial<ServiceWorkerContainer>).getRegistrations;
 }
 
+/**
+ * The browser as an earlier page view left it, with no SDK on this one (blocked): permission,
+ * and one service worker registration that holds a push subscription or none.
+ */
+export function browserPush(permission: NotificationPermission, subscribed: boolean): void {
+  Object.defineProperty(Notification, 'permission', { configurable: true, get: () => permission });
+  const subscription = subscribed
+    ? { endpoint: 'https://fcm.googleapis.com/fcm/send/earlier' }
+    : null;
+  const registration = {
+    scope: location.origin + '/',
+    pushManager: { getSubscription: async () => subscription },
+  };
+  Object.defineProperty(navigator.serviceWorker, 'getRegistrations', {
+    configurable: true,
+    value: async () => [registration],
+  });
+}
+
 const isOneSignalScript = (s: HTMLScriptElement) =>
   /onesignal/i.test(s.src) || s.id === 'push-sms-fallback-onesignal-sdk';
 
