@@ -240,7 +240,8 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
   private start(): void {
     this.started = true;
     if (!this.endpoint) misconfigured('endpoint');
-    const supported = (this.pushSupported = detectPushSupport());
+    const { supported } = detectPushSupport();
+    this.pushSupported = supported;
     if (supported) {
       this.link = linkOneSignal({
         ...(this.appId ? { appId: this.appId } : {}),

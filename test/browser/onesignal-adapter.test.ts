@@ -73,17 +73,18 @@ const IPHONE_SAFARI =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
 
 describe('detectPushSupport and the iOS hint', () => {
-  it('finds push in this browser (secure context with PushSubscriptionOptions)', () => {
-    expect(detectPushSupport()).to.equal(true);
+  it('finds push in this browser (secure context with PushSubscriptionOptions) [needs push]', () => {
+    expect(detectPushSupport()).to.deep.equal({ supported: true });
   });
 
   it('an iPhone Safari tab: no push, and the home-screen hint until it runs from the Home Screen', () => {
+    const before = detectPushSupport();
     const saved = Object.getOwnPropertyDescriptor(window, 'PushSubscriptionOptions');
     delete (window as { PushSubscriptionOptions?: unknown }).PushSubscriptionOptions;
     Object.defineProperty(navigator, 'userAgent', { value: IPHONE_SAFARI, configurable: true });
     Object.defineProperty(navigator, 'maxTouchPoints', { value: 5, configurable: true });
     try {
-      expect(detectPushSupport()).to.equal(false);
+      expect(detectPushSupport()).to.deep.equal({ supported: false });
       expect(iosHint()).to.equal('ios-home-screen');
       Object.defineProperty(navigator, 'standalone', { value: true, configurable: true });
       expect(iosHint()).to.equal(undefined);
@@ -96,7 +97,7 @@ describe('detectPushSupport and the iOS hint', () => {
       delete own.maxTouchPoints;
       delete own.standalone;
     }
-    expect(detectPushSupport()).to.equal(true);
+    expect(detectPushSupport()).to.deep.equal(before);
     expect(iosHint()).to.equal(undefined);
   });
 });
@@ -245,7 +246,7 @@ describe('linkOneSignal: reusing OneSignal the page already has', () => {
     expect(simulator().calls.init).to.equal(1);
   });
 
-  it('a page that queued its init before its script tag: its init alone runs, and no error', async () => {
+  it('a page that queued its init before its script tag: its init alone runs, and no error [needs push]', async () => {
     const errors: unknown[] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => void errors.push(...args);

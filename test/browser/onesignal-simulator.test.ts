@@ -197,7 +197,7 @@ describe('OneSignal simulator: init', () => {
   });
 });
 
-describe('OneSignal simulator: slow and failing init', () => {
+describe('OneSignal simulator: slow and failing init [needs push]', () => {
   it('is ready (config, permissionNative) while init is held, and marks both moments', async () => {
     performance.clearMarks();
     const os = await loadSimulator({ permission: 'granted', initDelay: 20, initHold: 300 });
