@@ -195,3 +195,34 @@ describe('the intro sentence [needs push]', () => {
     expect(await introOf(el)).to.equal('Texts, then?');
   });
 });
+
+describe('the iOS hint, decided from the platform', () => {
+  const IPHONE =
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko)';
+  const showOn = async (userAgent: string, touchPoints: number) => {
+    const saved = Object.getOwnPropertyDescriptor(window, 'PushSubscriptionOptions');
+    delete (window as { PushSubscriptionOptions?: unknown }).PushSubscriptionOptions;
+    Object.defineProperty(navigator, 'userAgent', { value: userAgent, configurable: true });
+    Object.defineProperty(navigator, 'maxTouchPoints', { value: touchPoints, configurable: true });
+    try {
+      const { el, of } = mount({ 'app-id': APP_ID, endpoint: '/mock/x' });
+      await stateIs(el, 'form');
+      return of('show')[0]!.detail;
+    } finally {
+      if (saved) Object.defineProperty(window, 'PushSubscriptionOptions', saved);
+      const own = navigator as Partial<Record<'userAgent' | 'maxTouchPoints', unknown>>;
+      delete own.userAgent;
+      delete own.maxTouchPoints;
+    }
+  };
+
+  it('iPhone Safari outside the Home Screen: the show event carries the hint', async () => {
+    const detail = await showOn(`${IPHONE} Version/17.4 Mobile/15E148 Safari/604.1`, 5);
+    expect(detail).to.deep.equal({ reason: 'unsupported', hint: 'ios-home-screen' });
+  });
+
+  it('Instagram’s in-app browser on an iPhone: no hint', async () => {
+    const detail = await showOn(`${IPHONE} Mobile/15E148 Instagram 323.0.3.23.54`, 5);
+    expect(detail).to.deep.equal({ reason: 'unsupported' });
+  });
+});
