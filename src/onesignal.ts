@@ -34,7 +34,7 @@ export interface PushFacts {
  * or the browser's own) before push counts as unavailable: `pushManager.subscribe` answers within
  * about a second when it works; a missing service worker or a dead push service never answers.
  */
-export const SUBSCRIPTION_WAIT_MS = 5000;
+const SUBSCRIPTION_WAIT_MS = 5000;
 /** How often the browser is asked meanwhile: its subscription comes long before the SDK's id. */
 const ASK_EVERY_MS = 1000;
 

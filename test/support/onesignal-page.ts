@@ -90,7 +90,7 @@ const browserPermission =
     : Object.getOwnPropertyDescriptor(Notification, 'permission');
 
 /** Puts back the browser's own `Notification.permission` and `getRegistrations()`. */
-export function restoreBrowser(): void {
+function restoreBrowser(): void {
   if (browserPermission) Object.defineProperty(Notification, 'permission', browserPermission);
   if (navigator.serviceWorker)
     delete (navigator.serviceWorker as Partial<ServiceWorkerContainer>).getRegistrations;
