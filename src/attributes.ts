@@ -1,10 +1,15 @@
 import type { ComplexAttributeConverter } from 'lit';
+import type { Misconfiguration } from './misconfigured.js';
 
 // Malformed attributes fall back to their default with one console warning, never a throw:
 // a typo in a CMS field must not take the page's push detection down with it.
 function warn(name: string, value: string, fallback: unknown): void {
   console.warn(`<push-sms-fallback>: ${name}="${value}" is not valid; using ${String(fallback)}.`);
 }
+
+/** One console warning for a page set up wrongly; its text loads only on such a page. */
+export const misconfigured = (kind: Misconfiguration, value?: string): void =>
+  void import('./misconfigured.js').then((m) => m.warn(kind, value));
 
 /** A whole number of at least 0 (`sdk-timeout`, `dismiss-days`). */
 export const count = (name: string, fallback: number): ComplexAttributeConverter<number> => ({

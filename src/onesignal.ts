@@ -1,9 +1,16 @@
 /**
- * The one place that knows OneSignal's page SDK (v16). It loads or reuses the SDK, waits for
+ * The one place that knows OneSignal's page SDK (v16), with `onesignal-load.ts` (whether we load
+ * it and call `init`) and `browser-push.ts` (the browser's own push subscription). It waits for
  * readiness, follows permission and subscription changes, and writes the push tag.
  * See shared/reference/onesignal-web-sdk.md §2.3 and §7 for the rules followed here.
  */
+import { misconfigured } from './attributes.js';
+import { hasBrowserPushSubscription } from './browser-push.js';
 import type { PushPermission } from './contract.js';
+import { loadOneSignal, ourScript, pageHasOneSignal } from './onesignal-load.js';
+import type { OneSignalPage } from './onesignal-types.js';
+
+export { PAGE_INIT_GRACE_MS } from './onesignal-load.js';
 
 export type SdkStatus = 'loading' | 'ready' | 'unavailable';
 
@@ -12,20 +19,31 @@ export interface PushFacts {
   /** SDK's permissionNative when ready (trust the permissionChange payload / Notification.permission right after a change, the getter lags), else Notification.permission where it exists, else 'default'. */
   permission: PushPermission;
   optedIn: boolean;
-  /** permission 'granted' and User.PushSubscription.id != null */
+  /** Permission 'granted' with a push subscription: the SDK's `User.PushSubscription.id`, or the browser's own while that id is late or the SDK is unavailable. */
   subscribed: boolean;
   /** User.onesignalId when a real OneSignal user exists, else null */
   onesignalId: string | null;
   /** the visitor answered a prompt this page view without deciding (forced permissionChange(false) while still 'default') */
   dismissed: boolean;
+  /** Permission 'granted', yet no push subscription is coming: the browser holds none, and the SDK is unavailable, our `init` failed, or no id came within `SUBSCRIPTION_WAIT_MS`. */
+  stalled: boolean;
 }
+
+/**
+ * How long a visitor who granted permission may go without any push subscription (the SDK's id
+ * or the browser's own) before push counts as unavailable: `pushManager.subscribe` answers within
+ * about a second when it works; a missing service worker or a dead push service never answers.
+ */
+const SUBSCRIPTION_WAIT_MS = 5000;
+/** How often the browser is asked meanwhile: its subscription comes long before the SDK's id. */
+const ASK_EVERY_MS = 1000;
 
 export interface OneSignalOptions {
   /** When set and nobody else loads/initialises OneSignal, load sdkSrc and call init({ appId }) once. */
   appId?: string;
   /** Script URL (default in the element: https://cdn.onesignal.com/sdks/web/v16/OneSignalSDK.page.js). */
   sdkSrc: string;
-  /** From connect: no readiness by then → sdk 'unavailable' (becomes 'ready' later if the SDK still arrives). */
+  /** Bounds the wait for readiness, from connect (from our own `init` call when we hold it for the page). */
   timeoutMs: number;
   /** Called on every change (debounced a little), never synchronously inside connect. */
   onChange(facts: PushFacts): void;
@@ -39,35 +57,7 @@ export interface OneSignalLink {
   disconnect(): void;
 }
 
-/** The slice of the SDK we touch. Always read through `window.OneSignal`: init replaces the namespaces. */
-interface Events {
-  addEventListener(name: string, fn: (payload: never) => void): void;
-  removeEventListener(name: string, fn: (payload: never) => void): void;
-}
-interface Sdk {
-  config?: unknown;
-  init(options: { appId: string }): Promise<void>;
-  Notifications?: Events & { permissionNative?: PushPermission };
-  User: Events & {
-    onesignalId?: string;
-    getTags(): Record<string, string>;
-    addTag(key: string, value: string): void;
-    PushSubscription: Events & { id?: string | null; optedIn?: boolean };
-  };
-}
-interface Deferred {
-  push(callback: (sdk: Sdk) => unknown): unknown;
-}
-type Page = Window & {
-  Notification?: typeof Notification;
-  OneSignal?: Sdk;
-  OneSignalDeferred?: Deferred;
-  _oneSignalInitOptions?: unknown;
-  /** Set once any copy of this package has injected the SDK and queued init: never twice per page. */
-  __pushSmsFallbackOneSignal?: 1;
-};
-
-const SCRIPT_ID = 'push-sms-fallback-onesignal-sdk';
+const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 
 export function linkOneSignal({
   appId,
@@ -75,45 +65,70 @@ export function linkOneSignal({
   timeoutMs,
   onChange,
 }: OneSignalOptions): OneSignalLink {
-  const w = window as Page;
-  const doc = document;
+  const w = window as OneSignalPage;
   let status: SdkStatus = 'loading';
+  /** An SDK whose state threw at us: never read again. */
+  let broken = false;
   /** The last permissionChange payload: believed over the getter, which can lag it. */
   let said: boolean | undefined;
   let dismissed = false;
   /** The permission last worked out, to tell a dismiss (default before and after) from a reset. */
   let known: PushPermission | undefined;
+  /** The browser's answer: a push subscription or not (undefined while asked again). */
+  let browser: boolean | undefined;
+  let asking = false;
+  let initFailed = false;
+  let waited = false;
+  let asked = 0;
   let dead = false;
   let last = '';
   let debounce: ReturnType<typeof setTimeout> | undefined;
   let poller: ReturnType<typeof setTimeout> | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let wait: ReturnType<typeof setTimeout> | undefined;
 
   const sdk = () => (status === 'ready' ? w.OneSignal : undefined);
   const permission = (): PushPermission => {
-    const browser = w.Notification?.permission;
+    const browserSays = w.Notification?.permission;
     const native = sdk()?.Notifications?.permissionNative;
-    if (!native) return browser ?? 'default';
+    if (!native) return browserSays ?? 'default';
     if (said == null) return native;
     // After a `false` the browser tells deny from dismiss before the getter does.
     return said
       ? 'granted'
-      : browser === 'denied'
+      : browserSays === 'denied'
         ? 'denied'
         : native === 'granted'
           ? 'default'
           : native;
   };
-  const facts = (): PushFacts => {
+  const hasId = () => sdk()?.User?.PushSubscription.id != null;
+  const read = (): PushFacts => {
     const p = (known = permission());
     const user = sdk()?.User;
+    const granted = p === 'granted';
+    const id = hasId();
     return {
       sdk: status,
       permission: p,
       optedIn: !!user?.PushSubscription.optedIn,
-      subscribed: p === 'granted' && user?.PushSubscription.id != null,
+      subscribed: granted && (id || !!browser),
       onesignalId: user?.onesignalId || null,
       dismissed: dismissed && p === 'default',
+      stalled:
+        granted && !id && browser === false && (status === 'unavailable' || initFailed || waited),
     };
+  };
+  // Unknown or hostile SDK states (getters that throw, OneSignal replaced by something else)
+  // count as an unavailable SDK: the page and the element carry on.
+  const facts = (): PushFacts => {
+    try {
+      return read();
+    } catch {
+      broken = true;
+      status = 'unavailable';
+      return read();
+    }
   };
   const schedule = () => {
     clearTimeout(debounce);
@@ -126,72 +141,102 @@ export function linkOneSignal({
       }
     }, 30);
   };
-  const setStatus = (next: SdkStatus) => {
-    status = next;
+  /** Asks the browser again; a "no" is not believed meanwhile, so it never stalls on an old one. */
+  const askBrowser = () => {
+    if (asking) return;
+    asking = true;
+    if (!browser) browser = undefined;
+    void hasBrowserPushSubscription().then((has) => {
+      asking = false;
+      browser = has;
+      schedule();
+    });
+  };
+  const tick = () => {
+    waited = ++asked * ASK_EVERY_MS >= SUBSCRIPTION_WAIT_MS;
+    if (!waited) wait = setTimeout(tick, ASK_EVERY_MS);
+    recheck();
+  };
+  /** On every event: while permission is granted without the SDK's id, ask the browser and bound the wait. */
+  const recheck = () => {
+    try {
+      if (permission() === 'granted' && !hasId()) {
+        askBrowser();
+        if (status === 'ready') wait ??= setTimeout(tick, ASK_EVERY_MS);
+      } else {
+        clearTimeout(wait);
+        wait = undefined;
+        waited = false;
+        asked = 0;
+      }
+    } catch {
+      // facts() below reports the SDK as unavailable
+    }
     schedule();
   };
+  const setStatus = (next: SdkStatus) => {
+    status = next;
+    recheck();
+  };
 
-  // The SDK's emitter has no try/catch: a throw here would stop its own listeners. (`schedule`,
-  // the other listener, cannot throw.)
+  // The SDK's emitter has no try/catch: a throw here would stop its own listeners.
   const onPermission = (granted: boolean) => {
     try {
       said = granted;
       if (!granted && known === 'default' && permission() === 'default') dismissed = true;
-      schedule();
     } catch {
       // ignore: nothing here may break the SDK
     }
+    recheck();
   };
+  // Readiness is read off `window.OneSignal` on a timer rather than from a OneSignalDeferred
+  // callback: the SDK runs those one at a time, awaiting each, so a callback would only run once
+  // the page's (or our) `init` has finished, seconds after readiness or never. Two property reads
+  // every 25 ms while loading cost nothing; after the timeout a slower poll still sees a late SDK.
   const poll = () => {
-    const os = w.OneSignal;
-    if (dead) return;
-    if (os?.config && os.Notifications?.permissionNative !== undefined) {
-      os.Notifications.addEventListener('permissionChange', onPermission);
-      os.User.PushSubscription.addEventListener('change', schedule);
-      setStatus('ready');
-    } else poller = setTimeout(poll, status === 'loading' ? 100 : 1000);
+    if (dead || broken) return;
+    try {
+      const os = w.OneSignal;
+      if (os?.config && os.Notifications?.permissionNative !== undefined) {
+        os.Notifications.addEventListener('permissionChange', onPermission);
+        os.User?.PushSubscription.addEventListener('change', recheck);
+        return setStatus('ready');
+      }
+    } catch {
+      broken = true;
+      return setStatus('unavailable');
+    }
+    poller = setTimeout(poll, status === 'loading' ? 25 : 1000);
   };
   const unavailable = () => {
     if (status === 'loading') setStatus('unavailable');
   };
-  const timer = setTimeout(unavailable, timeoutMs);
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (!appId && !w.OneSignal && status === 'loading') misconfigured('no-onesignal');
+      unavailable();
+    }, timeoutMs);
+  };
+  arm();
 
-  const bare = (url: string) => new URL(url, doc.baseURI).href.split(/[?#]/)[0];
-  const queue = (w.OneSignalDeferred ??= []) as Deferred;
-  const present =
-    w.__pushSmsFallbackOneSignal ||
-    w.OneSignal ||
-    w._oneSignalInitOptions ||
-    queue.push !== [].push ||
-    doc.querySelector('meta[name="onesignal-plugin"]') ||
-    [...doc.scripts].some(
-      (s) => /OneSignalSDK\.page/.test(s.src) || (s.src && bare(s.src) === bare(sdkSrc)),
-    );
-  if (appId && !present) {
-    w.__pushSmsFallbackOneSignal = 1;
-    queue.push(async (os) => {
-      try {
-        await os.init({ appId });
-      } catch (error) {
-        // Someone else initialised first: that is what we wanted. Anything else is the site's to see.
-        if (!/already initialized/.test(String(error))) console.error(error);
-      }
+  if (appId && !UUID.test(appId)) misconfigured('app-id', appId);
+  else if (appId && !pageHasOneSignal(w, sdkSrc)) {
+    loadOneSignal(w, appId, sdkSrc, (error) => {
+      if (dead) return;
+      if (!error) return arm(); // the time we held init for the page does not count
+      initFailed = true;
+      if (status === 'loading') unavailable();
+      else recheck();
     });
-    const tag = doc.createElement('script');
-    tag.id = SCRIPT_ID;
-    tag.src = sdkSrc;
-    tag.defer = true;
-    // Blocked or missing: remembered on the tag for adapters that connect later.
-    tag.onerror = () => (tag.dataset.failed = '');
-    doc.head.append(tag);
   }
-  const ours = doc.getElementById(SCRIPT_ID);
+  const ours = ourScript();
   if (ours?.dataset.failed != null) unavailable();
   ours?.addEventListener('error', unavailable);
-  queue.push(poll);
-  addEventListener('focus', schedule);
-  doc.addEventListener('visibilitychange', schedule);
-  schedule();
+  addEventListener('focus', recheck);
+  document.addEventListener('visibilitychange', recheck);
+  poll();
+  recheck();
 
   return {
     facts,
@@ -207,15 +252,17 @@ export function linkOneSignal({
     },
     disconnect() {
       dead = true;
-      clearTimeout(timer);
-      clearTimeout(poller);
-      clearTimeout(debounce);
-      removeEventListener('focus', schedule);
-      doc.removeEventListener('visibilitychange', schedule);
+      for (const t of [timer, poller, debounce, wait]) clearTimeout(t);
+      removeEventListener('focus', recheck);
+      document.removeEventListener('visibilitychange', recheck);
       ours?.removeEventListener('error', unavailable);
-      const os = w.OneSignal;
-      os?.Notifications?.removeEventListener('permissionChange', onPermission);
-      os?.User?.PushSubscription.removeEventListener('change', schedule);
+      try {
+        const os = w.OneSignal;
+        os?.Notifications?.removeEventListener('permissionChange', onPermission);
+        os?.User?.PushSubscription.removeEventListener('change', recheck);
+      } catch {
+        // a hostile SDK keeps its listeners
+      }
     },
   };
 }

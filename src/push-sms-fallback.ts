@@ -1,6 +1,6 @@
 import { ReactiveElement, adoptStyles, css } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
-import { count, country, countryList, keyword } from './attributes.js';
+import { count, country, countryList, keyword, misconfigured } from './attributes.js';
 import type { ShowReason } from './contract.js';
 import {
   QUEUE_KEY,
@@ -34,6 +34,7 @@ const UNKNOWN: PushFacts = {
   subscribed: false,
   onesignalId: null,
   dismissed: false,
+  stalled: false,
 };
 
 /**
@@ -115,6 +116,7 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
     },
     strings: { attribute: false },
     current: { state: true },
+    reason: { state: true },
   };
 
   static override styles = css`
@@ -237,10 +239,10 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
   /** Reads the configuration, links OneSignal and decides what to show. */
   private start(): void {
     this.started = true;
-    const support = detectPushSupport();
-    this.pushSupported = support.supported;
-    this.hint = support.hint;
-    if (support.supported) {
+    if (!this.endpoint) misconfigured('endpoint');
+    const { supported } = detectPushSupport();
+    this.pushSupported = supported;
+    if (supported) {
       this.link = linkOneSignal({
         ...(this.appId ? { appId: this.appId } : {}),
         sdkSrc: this.sdkSrc,
@@ -253,8 +255,15 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
       this.facts = this.link.facts();
     }
     // The first look at storage (a synchronous round trip to the browser on a fresh page) waits
-    // for the next task, after the SDK's script has been requested.
-    void yieldToMain().then(() => {
+    // for the next task, after the SDK's script has been requested. Without push, the form is on
+    // its way: the iOS hint's platform test comes first, in a small chunk of its own.
+    const first = supported
+      ? yieldToMain()
+      : import('./ios-hint.js').then(
+          (m) => void (this.hint = m.iosHint()),
+          () => {},
+        );
+    void first.then(() => {
       if (!this.started) return;
       this.refresh();
       if (readItem(QUEUE_KEY)) void this.loadForm().then((form) => form.deliverQueued());

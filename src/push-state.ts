@@ -14,18 +14,21 @@ export interface PushDecision {
 
 /**
  * What push alone says about this visitor. Pure: facts in, decision out.
- * A native `denied` needs no SDK to be certain, so it shows the form without waiting.
+ * A native `denied` needs no SDK to be certain, so it shows the form without waiting; a push
+ * subscription the browser holds needs none either.
  */
 export function decidePush(supported: boolean, facts: PushFacts, showWhen: ShowWhen): PushDecision {
   if (!supported) return { state: 'form', reason: 'unsupported' };
   if (facts.subscribed) return { state: 'push' };
   if (facts.permission === 'denied') return { state: 'form', reason: 'denied' };
+  if (facts.stalled) return { state: 'form', reason: 'unavailable' };
   if (facts.sdk === 'loading') return { state: 'loading' };
+  // Granted, a push subscription on its way (bounded: `stalled`), whatever the SDK's state.
+  if (facts.permission === 'granted') return { state: 'waiting' };
   if (facts.sdk === 'unavailable') return { state: 'form', reason: 'unavailable' };
   if (facts.dismissed && facts.permission === 'default')
     return { state: 'form', reason: 'dismissed' };
   if (showWhen === 'not-subscribed') return { state: 'form', reason: 'not-subscribed' };
-  // Undecided, or granted while the subscription id is still on its way.
   return { state: 'waiting' };
 }
 

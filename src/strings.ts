@@ -1,11 +1,20 @@
+import type { ShowReason } from './contract.js';
+
 /**
  * Every piece of text the element shows. Locales implement all of it; sites override any part
  * through the `strings` property. `{name}` marks a value filled in at render time.
  */
 export interface Strings {
   heading: string;
-  /** Shown under the heading; {reason} is not used, the text fits every reason. */
-  intro: string;
+  /** Under the heading, one sentence per reason the form is offered (the `show` event's `reason`). */
+  introDenied: string;
+  introDismissed: string;
+  /** Push still undecided (`show-when="not-subscribed"`). */
+  introNotSubscribed: string;
+  /** The SDK blocked or failing, or permission granted without a push subscription. */
+  introUnavailable: string;
+  /** A browser without web push; on iOS Safari outside a home-screen app `iosHint` follows it. */
+  introUnsupported: string;
   /** Extra line on iOS Safari outside a home-screen app. */
   iosHint: string;
   country: string;
@@ -48,3 +57,14 @@ export interface Strings {
 /** Fills `{name}` placeholders; unknown names stay as they are so a typo is visible, not blank. */
 export const format = (template: string, values: Record<string, string>): string =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+
+const INTRO = {
+  denied: 'introDenied',
+  dismissed: 'introDismissed',
+  'not-subscribed': 'introNotSubscribed',
+  unavailable: 'introUnavailable',
+  unsupported: 'introUnsupported',
+} as const satisfies Record<ShowReason, keyof Strings>;
+
+/** The sentence under the heading that is true for this reason. */
+export const intro = (s: Strings, reason: ShowReason = 'unavailable'): string => s[INTRO[reason]];

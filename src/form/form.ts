@@ -9,7 +9,7 @@ import {
 import { strings as en } from '../locales/en.js';
 import { isRtl, loadLocale } from '../locales/index.js';
 import type { State } from '../push-state.js';
-import { format, type Strings } from '../strings.js';
+import { format, intro, type Strings } from '../strings.js';
 import { deliver, type Outcome } from '../submission/deliver.js';
 import { dequeue, enqueue, queued, type Submission } from '../submission/queue.js';
 import { disclosure, renderedText } from './consent.js';
@@ -161,7 +161,7 @@ export class Form {
 
   private body(s: Strings, busy: boolean) {
     return html`
-      <p class="intro"><slot name="intro">${s.intro}</slot></p>
+      <p class="intro"><slot name="intro">${intro(s, this.host.reason)}</slot></p>
       ${this.host.hint ? html`<p class="intro">${s.iosHint}</p>` : nothing}
       <form novalidate @submit=${this.onSubmit}>
         ${this.stage >= 2 ? [this.renderCountry(s), this.renderPhone(s, busy)] : nothing}

@@ -4,8 +4,14 @@ export { regions } from './regions/de.js';
 
 export const strings: Strings = {
   heading: 'Unsere Neuigkeiten per SMS erhalten',
-  intro:
-    'Benachrichtigungen sind in diesem Browser deaktiviert. Wir können Ihnen stattdessen SMS senden.',
+  introDenied:
+    'Benachrichtigungen sind für diese Website blockiert. Wir können Ihnen stattdessen SMS senden.',
+  introDismissed: 'Noch keine Benachrichtigungen? Wir können Ihnen stattdessen SMS senden.',
+  introNotSubscribed: 'Lieber SMS als Benachrichtigungen? Wir können Ihnen stattdessen SMS senden.',
+  introUnavailable:
+    'Benachrichtigungen erreichen Sie auf dieser Seite gerade nicht. Wir können Ihnen stattdessen SMS senden.',
+  introUnsupported:
+    'Benachrichtigungen dieser Website können hier nicht angezeigt werden. Wir können Ihnen stattdessen SMS senden.',
   iosHint:
     'Auf iPhone und iPad funktionieren Benachrichtigungen nur, wenn diese Website zu Ihrem Home-Bildschirm hinzugefügt ist.',
   country: 'Land',

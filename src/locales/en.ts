@@ -4,7 +4,12 @@ export { regions } from './regions/en.js';
 
 export const strings: Strings = {
   heading: 'Get our updates by text message',
-  intro: 'Notifications are off in this browser. We can text you instead.',
+  introDenied: 'Notifications are blocked for this site. We can text you instead.',
+  introDismissed: 'Not ready for notifications? We can text you instead.',
+  introNotSubscribed: 'Prefer texts to notifications? We can text you instead.',
+  introUnavailable:
+    'Notifications can’t reach you on this page right now. We can text you instead.',
+  introUnsupported: 'Notifications from this site can’t be shown here. We can text you instead.',
   iosHint: 'On iPhone and iPad, notifications need this site on your Home Screen.',
   country: 'Country',
   phone: 'Mobile phone number',

@@ -4,8 +4,14 @@ export { regions } from './regions/es.js';
 
 export const strings: Strings = {
   heading: 'Recibe nuestras novedades por SMS',
-  intro:
-    'Las notificaciones están desactivadas en este navegador. Podemos enviarte SMS en su lugar.',
+  introDenied:
+    'Las notificaciones están bloqueadas para este sitio. Podemos enviarte SMS en su lugar.',
+  introDismissed: '¿Todavía no quieres notificaciones? Podemos enviarte SMS en su lugar.',
+  introNotSubscribed: '¿Prefieres SMS a las notificaciones? Podemos enviarte SMS en su lugar.',
+  introUnavailable:
+    'Ahora mismo las notificaciones no pueden llegarte en esta página. Podemos enviarte SMS en su lugar.',
+  introUnsupported:
+    'Las notificaciones de este sitio no se pueden mostrar aquí. Podemos enviarte SMS en su lugar.',
   iosHint:
     'En iPhone y iPad, las notificaciones solo funcionan si añades este sitio a tu pantalla de inicio.',
   country: 'País',

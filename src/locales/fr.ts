@@ -5,8 +5,16 @@ export { regions } from './regions/fr.js';
 // French typography: a no-break space (\u00a0) inside « » and before ! ? : ;
 export const strings: Strings = {
   heading: 'Recevez nos actualités par SMS',
-  intro:
-    'Les notifications sont désactivées dans ce navigateur. Nous pouvons vous envoyer des SMS à la place.',
+  introDenied:
+    'Les notifications sont bloquées pour ce site. Nous pouvons vous envoyer des SMS à la place.',
+  introDismissed:
+    'Pas encore prêt pour les notifications\u00a0? Nous pouvons vous envoyer des SMS à la place.',
+  introNotSubscribed:
+    'Vous préférez les SMS aux notifications\u00a0? Nous pouvons vous envoyer des SMS à la place.',
+  introUnavailable:
+    'Les notifications ne peuvent pas vous parvenir sur cette page pour le moment. Nous pouvons vous envoyer des SMS à la place.',
+  introUnsupported:
+    'Les notifications de ce site ne peuvent pas s’afficher ici. Nous pouvons vous envoyer des SMS à la place.',
   iosHint:
     'Sur iPhone et iPad, les notifications ne fonctionnent que si ce site est ajouté à votre écran d’accueil.',
   country: 'Pays',

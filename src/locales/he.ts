@@ -7,7 +7,12 @@ export { regions } from './regions/he.js';
 // it, the digit groups of "+1 415 555 0100" would be laid out right to left inside Hebrew text.
 export const strings: Strings = {
   heading: 'קבלו את העדכונים שלנו ב-SMS',
-  intro: 'ההתראות כבויות בדפדפן הזה. במקום זאת, נוכל לשלוח לכם הודעות SMS.',
+  introDenied: 'ההתראות חסומות עבור האתר הזה. במקום זאת, נוכל לשלוח לכם הודעות SMS.',
+  introDismissed: 'עדיין לא רוצים התראות? במקום זאת, נוכל לשלוח לכם הודעות SMS.',
+  introNotSubscribed: 'מעדיפים SMS על פני התראות? במקום זאת, נוכל לשלוח לכם הודעות SMS.',
+  introUnavailable:
+    'כרגע ההתראות לא יכולות להגיע אליכם בדף הזה. במקום זאת, נוכל לשלוח לכם הודעות SMS.',
+  introUnsupported: 'לא ניתן להציג כאן התראות מהאתר הזה. במקום זאת, נוכל לשלוח לכם הודעות SMS.',
   iosHint: 'ב-iPhone וב-iPad, ההתראות פועלות רק אם האתר הזה נוסף למסך הבית.',
   country: 'מדינה',
   phone: 'מספר טלפון נייד',

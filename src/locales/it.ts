@@ -4,7 +4,13 @@ export { regions } from './regions/it.js';
 
 export const strings: Strings = {
   heading: 'Ricevi i nostri aggiornamenti via SMS',
-  intro: 'Le notifiche sono disattivate in questo browser. Possiamo invece inviarti degli SMS.',
+  introDenied: 'Le notifiche sono bloccate per questo sito. Possiamo invece inviarti degli SMS.',
+  introDismissed: 'Non ancora pronto per le notifiche? Possiamo invece inviarti degli SMS.',
+  introNotSubscribed: 'Preferisci gli SMS alle notifiche? Possiamo invece inviarti degli SMS.',
+  introUnavailable:
+    'Al momento le notifiche non possono raggiungerti su questa pagina. Possiamo invece inviarti degli SMS.',
+  introUnsupported:
+    'Le notifiche di questo sito non possono essere mostrate qui. Possiamo invece inviarti degli SMS.',
   iosHint:
     'Su iPhone e iPad, le notifiche funzionano solo se aggiungi questo sito alla schermata Home.',
   country: 'Paese',

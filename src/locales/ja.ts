@@ -4,7 +4,13 @@ export { regions } from './regions/ja.js';
 
 export const strings: Strings = {
   heading: 'SMSで最新情報を受け取る',
-  intro: 'このブラウザでは通知がオフになっています。代わりにSMSでお知らせをお送りできます。',
+  introDenied: 'このサイトの通知はブロックされています。代わりにSMSでお知らせをお送りできます。',
+  introDismissed: '通知はまだ不要ですか？代わりにSMSでお知らせをお送りできます。',
+  introNotSubscribed: '通知よりSMSがよろしいですか？代わりにSMSでお知らせをお送りできます。',
+  introUnavailable:
+    '現在、このページでは通知をお届けできません。代わりにSMSでお知らせをお送りできます。',
+  introUnsupported:
+    'このサイトの通知はここでは表示できません。代わりにSMSでお知らせをお送りできます。',
   iosHint: 'iPhoneとiPadで通知を受け取るには、このサイトをホーム画面に追加する必要があります。',
   country: '国・地域',
   phone: '携帯電話番号',

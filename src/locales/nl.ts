@@ -4,8 +4,15 @@ export { regions } from './regions/nl.js';
 
 export const strings: Strings = {
   heading: 'Ontvang onze updates per sms',
-  intro:
-    'Meldingen staan uit in deze browser. In plaats daarvan kunnen we je berichten per sms sturen.',
+  introDenied:
+    'Meldingen zijn geblokkeerd voor deze website. In plaats daarvan kunnen we je berichten per sms sturen.',
+  introDismissed: 'Nog geen meldingen? In plaats daarvan kunnen we je berichten per sms sturen.',
+  introNotSubscribed:
+    'Liever sms dan meldingen? In plaats daarvan kunnen we je berichten per sms sturen.',
+  introUnavailable:
+    'Meldingen kunnen je op deze pagina nu niet bereiken. In plaats daarvan kunnen we je berichten per sms sturen.',
+  introUnsupported:
+    'Meldingen van deze website kunnen hier niet worden getoond. In plaats daarvan kunnen we je berichten per sms sturen.',
   iosHint:
     'Op iPhone en iPad werken meldingen alleen als je deze website aan je beginscherm toevoegt.',
   country: 'Land',

@@ -4,8 +4,14 @@ export { regions } from './regions/pt-BR.js';
 
 export const strings: Strings = {
   heading: 'Receba nossas novidades por SMS',
-  intro:
-    'As notificações estão desativadas neste navegador. Em vez disso, podemos enviar SMS para você.',
+  introDenied:
+    'As notificações estão bloqueadas para este site. Em vez disso, podemos enviar SMS para você.',
+  introDismissed: 'Ainda não quer notificações? Em vez disso, podemos enviar SMS para você.',
+  introNotSubscribed: 'Prefere SMS a notificações? Em vez disso, podemos enviar SMS para você.',
+  introUnavailable:
+    'No momento, as notificações não conseguem chegar até você nesta página. Em vez disso, podemos enviar SMS para você.',
+  introUnsupported:
+    'As notificações deste site não podem ser exibidas aqui. Em vez disso, podemos enviar SMS para você.',
   iosHint:
     'No iPhone e no iPad, as notificações só funcionam se este site estiver na sua Tela de Início.',
   country: 'País',

@@ -82,13 +82,47 @@ export function simulator(): OneSignalSimulator {
   return api;
 }
 
+// The simulator stands in for the browser's permission and push subscription too: what it
+// replaces is put back after each test.
+const browserPermission =
+  typeof Notification === 'undefined'
+    ? undefined
+    : Object.getOwnPropertyDescriptor(Notification, 'permission');
+
+/** Puts back the browser's own `Notification.permission` and `getRegistrations()`. */
+function restoreBrowser(): void {
+  if (browserPermission) Object.defineProperty(Notification, 'permission', browserPermission);
+  if (navigator.serviceWorker)
+    delete (navigator.serviceWorker as Partial<ServiceWorkerContainer>).getRegistrations;
+}
+
+/**
+ * The browser as an earlier page view left it, with no SDK on this one (blocked): permission,
+ * and one service worker registration that holds a push subscription or none.
+ */
+export function browserPush(permission: NotificationPermission, subscribed: boolean): void {
+  Object.defineProperty(Notification, 'permission', { configurable: true, get: () => permission });
+  const subscription = subscribed
+    ? { endpoint: 'https://fcm.googleapis.com/fcm/send/earlier' }
+    : null;
+  const registration = {
+    scope: location.origin + '/',
+    pushManager: { getSubscription: async () => subscription },
+  };
+  Object.defineProperty(navigator.serviceWorker, 'getRegistrations', {
+    configurable: true,
+    value: async () => [registration],
+  });
+}
+
 const isOneSignalScript = (s: HTMLScriptElement) =>
   /onesignal/i.test(s.src) || s.id === 'push-sms-fallback-onesignal-sdk';
 
 /**
  * Leaves the page as if OneSignal had never been there: waits for pending SDK scripts (a script
  * removed mid-load still runs), removes them and every global the SDK, the simulator and the
- * adapter's window guard (`__pushSmsFallbackOneSignal`) set, and clears localStorage.
+ * adapter's window guard (`__pushSmsFallbackOneSignal`) set, puts the browser's own permission
+ * and service worker registrations back, and clears localStorage.
  */
 export async function resetOneSignalPage(): Promise<void> {
   const scripts = [...document.scripts].filter(isOneSignalScript);
@@ -104,5 +138,6 @@ export async function resetOneSignalPage(): Promise<void> {
   delete page.OneSignalSimulator;
   delete page._oneSignalInitOptions;
   delete page.__pushSmsFallbackOneSignal;
+  restoreBrowser();
   localStorage.clear();
 }

@@ -35,6 +35,18 @@ describe.each(LOCALES.filter((locale) => locale !== 'en'))('locale %s', (locale)
     }
   });
 
+  test('gives every reason the form is offered its own intro sentence', async () => {
+    const s = await load();
+    const intros = [
+      s.introDenied,
+      s.introDismissed,
+      s.introNotSubscribed,
+      s.introUnavailable,
+      s.introUnsupported,
+    ];
+    expect(new Set(intros).size).toBe(intros.length);
+  });
+
   test('the consent disclosure has its placeholders and the STOP and HELP keywords', async () => {
     const s = await load();
     for (const part of ['{program}', '{frequency}', '{terms}', '{privacy}', '{action}']) {

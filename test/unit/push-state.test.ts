@@ -9,6 +9,7 @@ const facts = (over: Partial<PushFacts> = {}): PushFacts => ({
   subscribed: false,
   onesignalId: null,
   dismissed: false,
+  stalled: false,
   ...over,
 });
 
@@ -61,9 +62,28 @@ describe('decidePush', () => {
     });
   });
 
-  test('granted while the subscription id is still on its way is not yet "push"', () => {
+  test('granted while the subscription id is still on its way waits, even with "not-subscribed"', () => {
     const granted = facts({ permission: 'granted', optedIn: true });
     expect(decidePush(true, granted, 'declined')).toEqual({ state: 'waiting' });
+    expect(decidePush(true, granted, 'not-subscribed')).toEqual({ state: 'waiting' });
+  });
+
+  test('granted with the SDK unavailable waits for the browser’s own answer', () => {
+    const blocked = facts({ sdk: 'unavailable', permission: 'granted' });
+    expect(decidePush(true, blocked, 'declined')).toEqual({ state: 'waiting' });
+    expect(decidePush(true, { ...blocked, subscribed: true }, 'declined')).toEqual({
+      state: 'push',
+    });
+  });
+
+  test('granted but no push subscription will come: the form, reason unavailable', () => {
+    for (const sdk of ['ready', 'unavailable', 'loading'] as const) {
+      const stalled = facts({ sdk, permission: 'granted', stalled: true });
+      expect(decidePush(true, stalled, 'declined'), sdk).toEqual({
+        state: 'form',
+        reason: 'unavailable',
+      });
+    }
   });
 });
 

@@ -1,0 +1,85 @@
+/**
+ * Whether the element loads OneSignal and calls `init`, or leaves both to the page (README: "How
+ * OneSignal is loaded or reused"). Part of the OneSignal adapter: only `onesignal*.ts` files touch
+ * `window.OneSignal` and `OneSignalDeferred`.
+ */
+import type { Deferred, OneSignalPage } from './onesignal-types.js';
+
+/**
+ * How long after the window's `load` a page's own OneSignal snippet (a tag manager, a consent
+ * manager, a slowly streamed document) still wins over the element's `init({ appId })`.
+ */
+export const PAGE_INIT_GRACE_MS = 3000;
+
+const SCRIPT_ID = 'push-sms-fallback-onesignal-sdk';
+
+/** The script tag this package injected, if any (one per page, whichever copy of us did it). */
+export const ourScript = (): HTMLElement | null => document.getElementById(SCRIPT_ID);
+
+/** Signs that the page (or a CMS plugin) loads or initialises OneSignal itself. */
+export function pageHasOneSignal(w: OneSignalPage, sdkSrc: string): boolean {
+  const bare = (url: string) => new URL(url, document.baseURI).href.split(/[?#]/)[0];
+  const queue = w.OneSignalDeferred;
+  return !!(
+    w.__pushSmsFallbackOneSignal ||
+    w.OneSignal ||
+    w._oneSignalInitOptions ||
+    // The SDK has loaded (it replaces the array's push), or something else sits there.
+    (queue && queue.push !== [].push) ||
+    document.querySelector('meta[name="onesignal-plugin"]') ||
+    [...document.scripts].some(
+      (s) => /OneSignalSDK\.page/.test(s.src) || (s.src && bare(s.src) === bare(sdkSrc)),
+    )
+  );
+}
+
+/**
+ * Requests the SDK at once, but queues `init({ appId })` only `PAGE_INIT_GRACE_MS` after `load`,
+ * and calls it only if nobody has initialised OneSignal by then: a page snippet arriving earlier
+ * runs its own `init` first (the SDK runs a callback pushed after it loaded at once). Should ours
+ * still meet "SDK already initialized" (a page init in flight), the page owns OneSignal, as
+ * wanted. `onInit` hears when our `init` is called, and with the error if it failed.
+ */
+export function loadOneSignal(
+  w: OneSignalPage,
+  appId: string,
+  sdkSrc: string,
+  onInit: (failed?: unknown) => void,
+): void {
+  w.__pushSmsFallbackOneSignal = 1;
+  const tag = document.createElement('script');
+  tag.id = SCRIPT_ID;
+  tag.src = sdkSrc;
+  tag.defer = true;
+  // Blocked or missing: remembered on the tag for adapters that connect later.
+  tag.onerror = () => (tag.dataset.failed = '');
+  document.head.append(tag);
+
+  const initUnlessThePageDid = () => {
+    try {
+      // Behind any callback the page queued: the SDK awaits each, so a page's awaited init is
+      // done by the time this runs.
+      (w.OneSignalDeferred ??= [] as Deferred).push(async (os) => {
+        if (os.config) return;
+        onInit();
+        try {
+          await os.init({ appId });
+        } catch (error) {
+          if (/already initialized/.test(String(error))) return;
+          console.error(error);
+          onInit(error);
+        }
+      });
+    } catch (error) {
+      onInit(error);
+    }
+  };
+  const afterGrace = () => {
+    const loaded = performance.getEntriesByType('navigation')[0] as
+      PerformanceNavigationTiming | undefined;
+    const since = performance.now() - (loaded?.loadEventEnd || performance.now());
+    setTimeout(initUnlessThePageDid, PAGE_INIT_GRACE_MS - since);
+  };
+  if (document.readyState === 'complete') afterGrace();
+  else addEventListener('load', afterGrace, { once: true });
+}
