@@ -1,5 +1,7 @@
 /**
- * Part 2: the element in headless Chromium, CPU throttled 4×, pages from the loopback server.
+ * Part 2: the element in headless Chromium on the calibrated phone (bench/calibrate.ts: the CPU
+ * throttling rate at which this host scores the target phone's benchmarkIndex), pages from the
+ * loopback server, the simulated SDK taking the real one's time (bench/pages/sdk-timing.ts).
  * One browser; every run gets a fresh context (a new renderer process: cold caches, empty
  * storage) and page. The throttle is set on the page's initial about:blank before the measured
  * navigation (it carries over navigations), and the page's probe (bench/pages/probe.ts)
@@ -17,7 +19,6 @@ import type { BenchWindow, ProbeRecord } from './pages/record.js';
 import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { summarize, type Summary } from './stats.js';
 
-export const CPU_THROTTLE = 4;
 export const VIEWPORT = { width: 1280, height: 800 };
 /** Idle time after the end point, so late layout shifts are reported before reading them. */
 export const SETTLE_MS = 200;
@@ -36,7 +37,8 @@ export type CaseName =
   | 'sdkSubscriber'
   | 'reserve'
   | 'banner'
-  | 'reserveSubscriber';
+  | 'reserveSubscriber'
+  | 'initHeld';
 
 /** What each case loads; `reset=1` starts the SDK simulator from its URL's state. */
 export const CASES: Record<CaseName, { path: string; label: string }> = {
@@ -64,6 +66,10 @@ export const CASES: Record<CaseName, { path: string; label: string }> = {
   reserveSubscriber: {
     path: '/page/element?visitor=subscriber&reserve=1&reset=1',
     label: 'push subscriber, inline with reserve-space',
+  },
+  initHeld: {
+    path: '/page/element?visitor=denied&hold=1&reset=1',
+    label: 'declined visitor, init held 2 s after readiness (issue 12)',
   },
 };
 
@@ -98,6 +104,15 @@ export interface CaseResult {
   runs: Run[];
   /** Window end − t0, ms: every country listed and painted (declined), push decided (subscriber), SDK ready (baseline). */
   decided: Summary;
+  /** SDK readiness − t0, and the decision − readiness (the element's own reaction time). */
+  sdkReady: Summary;
+  decidedAfterReady: Summary;
+  /** The form visible − the decision. */
+  shownAfterDecision: Summary;
+  /** `init` first called − the SDK's es6 stage ran: how long init waits once the SDK is there. */
+  initAfterSdkLoaded: Summary;
+  /** `init` resolved − readiness: how long the simulator held init. */
+  initHeldMs: Summary;
   formRendered: Summary;
   formPainted: Summary;
   formComplete: Summary;
@@ -132,6 +147,7 @@ export interface CaseResult {
 export interface BrowserResults {
   chromium: string;
   runsPerCase: number;
+  /** The calibrated CPU throttling rate. */
   cpuThrottle: number;
   viewport: typeof VIEWPORT;
   settleMs: number;
@@ -141,12 +157,13 @@ export interface BrowserResults {
 
 async function openThrottled(
   browser: Browser,
+  rate: number,
 ): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   await cdp.send('Performance.enable');
   return { context, page, cdp };
 }
@@ -162,8 +179,13 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
 const readRecord = (page: Page) =>
   page.evaluate(() => JSON.parse(JSON.stringify((window as BenchWindow).__bench)) as ProbeRecord);
 
-async function runOnce(browser: Browser, origin: string, name: CaseName): Promise<Run> {
-  const { context, page, cdp } = await openThrottled(browser);
+async function runOnce(
+  browser: Browser,
+  origin: string,
+  name: CaseName,
+  rate: number,
+): Promise<Run> {
+  const { context, page, cdp } = await openThrottled(browser, rate);
   try {
     // Module scripts (the probe among them) have run by DOMContentLoaded.
     await page.goto(origin + CASES[name].path, { waitUntil: 'domcontentloaded' });
@@ -267,6 +289,8 @@ function longest(r: ProbeRecord, from: number, to: number): number {
 }
 
 const since = (r: ProbeRecord, t: number | null) => (t == null ? [] : [t - r.t0]);
+const between = (from: number | null, to: number | null) =>
+  from == null || to == null ? [] : [to - from];
 
 /** `/dist/x.js via import.then`: who ran in the long frames of the window, per run. */
 function longFrameScripts(r: ProbeRecord, from: number, to: number): Map<string, number> {
@@ -301,6 +325,11 @@ function analyse(name: CaseName, runs: Run[]): CaseResult {
     label: CASES[name].label,
     runs,
     decided: summarize(records.flatMap((r) => since(r, r.decided ?? r.sdkReady))),
+    sdkReady: summarize(records.flatMap((r) => since(r, r.sdkReady))),
+    decidedAfterReady: summarize(records.flatMap((r) => between(r.sdkReady, r.decided))),
+    shownAfterDecision: summarize(records.flatMap((r) => between(r.decided, r.formRendered))),
+    initAfterSdkLoaded: summarize(records.flatMap((r) => between(r.sdkLoaded, r.initStart))),
+    initHeldMs: summarize(records.flatMap((r) => between(r.sdkReady, r.initEnd))),
     formRendered: summarize(records.flatMap((r) => since(r, r.formRendered))),
     formPainted: summarize(records.flatMap((r) => since(r, r.formPainted))),
     formComplete: summarize(records.flatMap((r) => since(r, r.formComplete))),
@@ -342,6 +371,7 @@ export async function measureBrowser(
   browser: Browser,
   origin: string,
   runsPerCase: number,
+  rate: number,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<BrowserResults> {
   const started = performance.now();
@@ -349,15 +379,15 @@ export async function measureBrowser(
   const runs = Object.fromEntries(names.map((n) => [n, [] as Run[]])) as Record<CaseName, Run[]>;
   // One warm-up load, not counted: fresh contexts share no cache, but the OS has Chromium's
   // renderer paged in before anything is timed.
-  await runOnce(browser, origin, 'denied');
+  await runOnce(browser, origin, 'denied', rate);
   for (let i = 0; i < runsPerCase; i++) {
-    for (const name of names) runs[name].push(await runOnce(browser, origin, name));
+    for (const name of names) runs[name].push(await runOnce(browser, origin, name, rate));
     onProgress(i + 1, runsPerCase);
   }
   return {
     chromium: browser.version(),
     runsPerCase,
-    cpuThrottle: CPU_THROTTLE,
+    cpuThrottle: rate,
     viewport: VIEWPORT,
     settleMs: SETTLE_MS,
     elapsedMs: performance.now() - started,

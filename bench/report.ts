@@ -1,9 +1,13 @@
 /**
- * Turns the four parts' results into tables (printed and Markdown), the goals with met/short,
+ * Turns the parts' results into tables (printed and Markdown), with the goals (bench/goals.ts),
  * and the SVG bar chart of download sizes.
  */
 import type { ServerBenchResult } from './server.js';
 import type { BrowserResults, CaseName, CaseResult } from './browser.js';
+import { pct, type Calibration } from './calibrate.js';
+import { goals, goalsTable } from './goals.js';
+import type { LighthouseResult } from './lighthouse.js';
+import { SDK_TIMING_NOTE } from './pages/sdk-timing.js';
 import type { WritesResult } from './onesignal-writes.js';
 import type { SizesResult } from './sizes.js';
 import { kB, spread, type Summary } from './stats.js';
@@ -24,8 +28,12 @@ export interface Machine {
 
 export interface Results {
   machine: Machine;
+  calibration: Calibration;
+  /** Why the run is noisy (load, calibration); empty on a clean run. */
+  noise: string[];
   sizes: SizesResult;
   browser: BrowserResults;
+  lighthouse: LighthouseResult;
   writes: WritesResult;
   server: ServerBenchResult;
   /** Wall time of each part. */
@@ -42,15 +50,39 @@ export interface Table {
   notes?: string[];
 }
 
-export interface Goal {
-  goal: string;
-  figure: string;
-  met: boolean;
-}
-
 const ratio = (ours: number, theirs: number) => `${(ours / theirs).toFixed(2)}×`;
 const ms = (s: Summary) => spread(s, 0, ' ms');
 const dec = (s: Summary, d: number) => spread(s, d);
+
+// ---- the phone ---------------------------------------------------------------------------
+
+const index = (x: Summary) => spread(x, 0);
+
+export function calibrationTable(c: Calibration): Table {
+  const row = (what: string, sample: Calibration['host']) => [
+    what,
+    `${sample.rate}×`,
+    index(sample.index),
+    pct(sample.spread),
+  ];
+  return {
+    title: `The calibrated phone: ${c.target.name}, benchmarkIndex ${c.target.benchmarkIndex}; CPU throttling ${c.factor}×`,
+    head: ['measurement', 'CPU throttling', 'benchmarkIndex, median (min–max)', 'spread'],
+    right: [1, 2, 3],
+    rows: [
+      row(`host (try ${c.hostTries})`, c.host),
+      ...c.steps.map((step, i) => row(`search ${i + 1}`, step)),
+      ...(c.after ? [row('after the browser cases', c.after)] : []),
+    ],
+    notes: [
+      `Lighthouse's benchmarkIndex workload (1 s per sample, a warm-up and 3 samples per row, each row in a fresh context), searched like Chrome DevTools' CPU calibration: the rate at which the throttled page scores ${c.target.benchmarkIndex} ± ${pct(c.margin)}. Stable means every row's spread ((max − min) ÷ median) is within ${pct(c.margin)} and the rate still scores the target after the cases.`,
+      c.problems.length
+        ? `Calibration did not hold: ${c.problems.join('; ')}. The host is too noisy to calibrate; timed figures are not about the target phone.`
+        : `Calibration held: the host scored ${index(c.host.index)} (host ÷ target ${(c.host.index.median / c.target.benchmarkIndex).toFixed(2)}), the rate ${c.factor}× scored the target before and after the cases.`,
+      "Target: Lighthouse 12's mobile device (its screen emulation and user agent are a moto g power (2022)); 264 is the benchmarkIndex Chrome DevTools' calibration uses for that phone (its low-tier target); Lighthouse's docs class 125–800 as mid-tier mobile.",
+    ],
+  };
+}
 
 // ---- part 1 ------------------------------------------------------------------------------
 
@@ -84,23 +116,45 @@ export function sizesTable(s: SizesResult): Table {
 
 // ---- part 2 ------------------------------------------------------------------------------
 
-const TIMED: CaseName[] = ['denied', 'subscriber', 'reserve', 'banner', 'reserveSubscriber'];
+const TIMED: CaseName[] = [
+  'denied',
+  'subscriber',
+  'reserve',
+  'banner',
+  'reserveSubscriber',
+  'initHeld',
+];
+
+const orDash = (x: Summary) => (x.runs ? ms(x) : '—');
 
 export function timingTable(b: BrowserResults): Table {
   const c = b.cases;
   return {
-    title: `Part 2a: time from our script's start (ms, median (min–max) of ${b.runsPerCase}, CPU ${b.cpuThrottle}× throttled)`,
-    head: ['page', 'first decided state', 'form shown', 'form painted', 'every country listed'],
+    title: `Part 2a: times on the calibrated phone (CPU ${b.cpuThrottle}×), ms from our script's start unless said, median (min–max) of ${b.runsPerCase}`,
+    head: [
+      'page',
+      'SDK ready',
+      'first decided state',
+      'decided after SDK ready',
+      'form shown after decision',
+      'form painted',
+      'every country listed',
+      'init called after the SDK loaded',
+    ],
     rows: TIMED.map((name) => [
-      `${c[name].label}`,
+      c[name].label,
+      orDash(c[name].sdkReady),
       `${c[name].runs[0]?.record.decidedState ?? '?'}: ${ms(c[name].decided)}`,
-      c[name].formRendered.runs ? ms(c[name].formRendered) : '—',
-      c[name].formPainted.runs ? ms(c[name].formPainted) : '—',
-      c[name].formComplete.runs ? ms(c[name].formComplete) : '—',
+      orDash(c[name].decidedAfterReady),
+      orDash(c[name].shownAfterDecision),
+      orDash(c[name].formPainted),
+      orDash(c[name].formComplete),
+      orDash(c[name].initAfterSdkLoaded),
     ]),
     notes: [
-      'The SDK simulator answers init at once (initDelay=0): a real SDK adds its config download before any decision.',
-      'Between the SDK being ready and the decision the element waits its 30 ms debounce.',
+      SDK_TIMING_NOTE,
+      "SDK ready: init set OneSignal.config (the namespaces go live in the same task); the probe sees it through accessors on window.OneSignal and its config, without polling. 'init called after the SDK loaded': from the SDK's es6 stage setting window.OneSignal to the element's OneSignal.init call; the element queues init as soon as the SDK runs its queue unless it waits for a page's own late snippet (issue 12's rule), so this is that rule's cost on pages relying on app-id.",
+      `Init held: init resolved ${ms(c.initHeld.initHeldMs)} after readiness in that case (the simulator's initHold switch; 0 without it).`,
     ],
   };
 }
@@ -126,8 +180,7 @@ export function mainThreadTable(b: BrowserResults): Table {
     ];
   };
   return {
-    title:
-      'Part 2b: main thread from our script start to the decision / every country listed and painted (CPU 4×)',
+    title: `Part 2b: main thread from our script start to the decision / every country listed and painted (CPU ${b.cpuThrottle}×)`,
     head: [
       'page',
       'long tasks (>50 ms) from the element',
@@ -278,63 +331,50 @@ export function serverTable(r: ServerBenchResult): Table {
   };
 }
 
-// ---- goals -------------------------------------------------------------------------------
+// ---- part 5 ------------------------------------------------------------------------------
 
-export function goals(r: Results): Goal[] {
-  const { sizes, browser, writes } = r;
-  const c = browser.cases;
-  const sub = sizes.ours.subscriber;
-  const formFetches = c.subscriber.runsFetchingForm + c.reserveSubscriber.runsFetchingForm;
-  const half = sizes.intlTelInputWithUtils.gzip / 2;
-  const repeatViews = writes.ours.filter((v) => /^[24] /.test(v.view));
-  const repeatWrites = repeatViews.reduce((n, v) => n + v.tagWrites + v.sentToOneSignal, 0);
-  const formPath = c.denied;
-  return [
-    {
-      goal: 'Push subscribers: ≤ 10 kB gzip from us',
-      figure: `${kB(sub.gzip)} gzip (${kB(sub.brotli)} brotli)`,
-      met: sub.gzip <= 10_000,
-    },
-    {
-      goal: 'Push subscribers: no phone code at all',
-      figure: `libphonenumber markers in ${sizes.subscriberFiles.join(', ')}: ${sizes.phoneCodeInSubscriberFiles.length ? sizes.phoneCodeInSubscriberFiles.join(', ') : 'none'}; form chunk fetched in ${formFetches} of ${c.subscriber.runs.length + c.reserveSubscriber.runs.length} subscriber page loads`,
-      met: sizes.phoneCodeInSubscriberFiles.length === 0 && formFetches === 0,
-    },
-    {
-      goal: 'Declined visitors: ≤ half of intl-tel-input with utils',
-      figure: `${kB(sizes.ours.declined.gzip)} vs ${kB(sizes.intlTelInputWithUtils.gzip)} gzip = ${(sizes.ours.declined.gzip / sizes.intlTelInputWithUtils.gzip).toFixed(3)} (limit ${kB(half)}; brotli ${(sizes.ours.declined.brotli / sizes.intlTelInputWithUtils.brotli).toFixed(3)})`,
-      met: sizes.ours.declined.gzip <= half,
-    },
-    {
-      goal: 'Form path, CPU 4×: no long task (> 50 ms) from the element',
-      figure: `${formPath.runsWithLongTask}/${formPath.runs.length} runs had one; per run ${dec(formPath.longTasks.count, 0)}, longest ${ms(formPath.longTasks.maxMs)} (the page's own long tasks in the same window, not counted: ${dec(formPath.longTasks.pageOwn, 0)} per run)`,
-      met: formPath.runsWithLongTask === 0,
-    },
-    {
-      goal: 'CLS 0 in banner layout',
-      figure: `banner ${dec(c.banner.cls, 3)}`,
-      met: c.banner.cls.max === 0,
-    },
-    {
-      goal: 'CLS 0 inline with reserve-space',
-      figure: `reserve-space ${dec(c.reserve.cls, 3)} (without: ${dec(c.denied.cls, 3)}; subscriber with reserve-space: ${dec(c.reserveSubscriber.cls, 3)})`,
-      met: c.reserve.cls.max === 0,
-    },
-    {
-      goal: 'OneSignal writes on a repeat page view: 0',
-      figure: `ours ${repeatWrites} on views 2 and 4; sample model ${writes.sample
-        .filter((v) => /^[24] /.test(v.view))
-        .reduce((n, v) => n + v.tagWrites, 0)}`,
-      met: repeatWrites === 0,
-    },
+export function lighthouseTable(l: LighthouseResult): Table {
+  const p = l.pages;
+  const row = (name: keyof LighthouseResult['pages']) => [
+    p[name].label,
+    index(p[name].performance),
+    index(p[name].accessibility),
+    ms(p[name].tbtMs),
+    dec(p[name].cls, 3),
+    ms(p[name].lcpMs),
+    ms(p[name].maxFidMs),
   ];
-}
-
-export function goalsTable(list: Goal[]): Table {
+  const ratio = (key: 'performance' | 'accessibility' | 'tbtMs' | 'lcpMs' | 'maxFidMs') =>
+    `${(p.ours[key].median / p.intlTelInput[key].median).toFixed(2)}`;
   return {
-    title: 'Goals',
-    head: ['goal', 'figure', 'verdict'],
-    rows: list.map((g) => [g.goal, g.figure, g.met ? 'met' : 'short']),
+    title: `Part 5: Lighthouse ${l.version} (mobile, simulated throttling, CPU slowdown ${l.cpuSlowdown}×), median of ${l.runsPerPage} per page`,
+    head: ['page', 'performance', 'accessibility', 'TBT', 'CLS', 'LCP', 'max potential FID'],
+    right: [1, 2, 3, 4, 5, 6],
+    rows: [
+      row('ours'),
+      row('intlTelInput'),
+      [
+        'ours ÷ intl-tel-input',
+        ratio('performance'),
+        ratio('accessibility'),
+        ratio('tbtMs'),
+        p.intlTelInput.cls.median
+          ? (p.ours.cls.median / p.intlTelInput.cls.median).toFixed(2)
+          : '—',
+        ratio('lcpMs'),
+        ratio('maxFidMs'),
+      ],
+      row('subscriber'),
+      row('bare'),
+    ],
+    notes: [
+      "Lighthouse's CLI with its defaults (mobile form factor, Moto G Power screen, simulated slow 4G) and --throttling.cpuSlowdownMultiplier set to the calibrated rate instead of its fixed 4×, on the same Chromium and flags, one fresh Chromium per audit, pages interleaved. JSON reports in bench/results/lighthouse/ (not committed).",
+      "Our declined page uses reserve-space (the README's setup where most visitors see the form); the subscriber page does not (its reserved room would collapse). The intl-tel-input page has its form in the HTML from the start and loads the same SDK with the standard snippet. Both load the simulated SDK held as on the phone's network.",
+      `Lighthouse's own benchmarkIndex, unthrottled, per page: ${Object.values(p)
+        .map((x) => `${x.label} ${index(x.benchmarkIndex)}`)
+        .join('; ')}.`,
+      ...(l.errors.length ? [`Audits that failed: ${l.errors.join('; ')}.`] : []),
+    ],
   };
 }
 
@@ -376,6 +416,7 @@ export function markdownTable(t: Table): string {
 
 export function allTables(r: Results): Table[] {
   return [
+    calibrationTable(r.calibration),
     sizesTable(r.sizes),
     timingTable(r.browser),
     mainThreadTable(r.browser),
@@ -383,7 +424,8 @@ export function allTables(r: Results): Table[] {
     submitTable(r.browser),
     writesTable(r.writes),
     serverTable(r.server),
-    goalsTable(goals(r)),
+    lighthouseTable(r.lighthouse),
+    goalsTable(goals(r), r.noise),
   ];
 }
 
@@ -405,25 +447,28 @@ export function markdownReport(r: Results): string {
     '## Machine',
     '',
     `- ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, ${m.os}`,
-    `- Node ${m.node}, Chromium ${m.chromium} (headless, ${r.browser.cpuThrottle}× CPU throttling), esbuild ${m.esbuild}`,
+    `- Node ${m.node}, Chromium ${m.chromium} (headless), esbuild ${m.esbuild}, Lighthouse ${r.lighthouse.version}`,
     `- Commit ${m.commit}`,
-    `- Load average (1, 5, 15 min) at start ${m.loadBefore.map((l) => l.toFixed(2)).join(', ')}, at end ${m.loadAfter.map((l) => l.toFixed(2)).join(', ')}.` +
-      (Math.max(...m.loadBefore, ...m.loadAfter) > m.cores * 0.75
-        ? ' Other work was using the CPU during the run: timed figures are noisier and slower than on an idle machine.'
-        : ''),
+    `- Host benchmarkIndex ${spread(r.calibration.host.index, 0)} → CPU throttling ${r.calibration.factor}× for the ${r.calibration.target.name} (${r.calibration.target.benchmarkIndex}); calibration ${r.calibration.problems.length ? `did not hold (${r.calibration.problems.join('; ')})` : 'held'}.`,
+    `- Load average (1, 5, 15 min) at start ${m.loadBefore.map((l) => l.toFixed(2)).join(', ')}, at end ${m.loadAfter.map((l) => l.toFixed(2)).join(', ')}.`,
+    `- ${r.noise.length ? `**Noisy run**: ${r.noise.join('; ')}.` : '**Clean run.**'}`,
     '',
     '## Goals',
     '',
-    ...verdicts.map((g) => `- **${g.met ? 'met' : 'short'}**: ${g.goal}: ${g.figure}`),
+    ...verdicts.map(
+      (g) => `- **${g.verdict}**: ${g.goal}: ${g.figure}; limit ${g.limit}; ${g.margin}.`,
+    ),
     '',
     '![gzip sizes](sizes.svg)',
     '',
     '## Method',
     '',
     '1. **Bytes.** Ours are read from `dist/` as `npm run build` left it, with `scriptTagSizes()` and `weigh()` from scripts/bundle-sizes.mjs (minified by the package build; gzip level 9; brotli quality 11). A push subscriber downloads the script-tag bundle; a declined visitor also the lazily loaded form chunk (form, consent text, English, libphonenumber-js/min) and, outside English, a locale chunk (the largest is counted). The alternatives are built in the same run with esbuild (`bundle`, `minify`, `format: esm`, `platform: browser`, no legal comments, like our terser build) from the entries in `bench/entries/`, and weighed the same way. CSS an alternative needs as a separate file is minified with esbuild and added: intl-tel-input (both versions) and Shoelace (its light theme holds the design tokens sl-input uses). Material keeps its styles in JS. Flag images are not counted.',
-    `2. **Browser.** Headless Chromium ${m.chromium}, CPU throttled ${r.browser.cpuThrottle}× with CDP \`Emulation.setCPUThrottlingRate\` (set on the page's initial about:blank before the measured navigation; it carries over), viewport ${r.browser.viewport.width}×${r.browser.viewport.height}, pages served by one \`node:http\` server on 127.0.0.1. Every run uses a fresh browser context (cold cache, empty storage). The OneSignal page SDK is the project's simulator (demo/simulators/onesignal-page-sdk.ts, compiled with esbuild) with \`initDelay=0\`. Our script is a \`type="module" async\` script, as the README recommends; times start when it had arrived (its resource timing \`responseEnd\`: an async module runs as soon as it has, never earlier). A module script in the head (bench/pages/probe.ts) watches the element's \`state\` attribute (MutationObserver), its shadow root, \`longtask\`, \`long-animation-frame\` and \`layout-shift\` entries. Cases run interleaved, ${r.browser.runsPerCase} runs each after one uncounted warm-up; figures are median (min–max).`,
+    `0. **The phone.** See the calibration table: the CPU throttling rate at which this host scores ${r.calibration.target.name}'s benchmarkIndex, used by the browser cases and Lighthouse. A run is clean when the 1-minute load average at the start is below 1 (less than one core's worth of other work) and the calibration held; on a noisy run a missed timed goal is "inconclusive".`,
+    `2. **Browser.** Headless Chromium ${m.chromium}, CPU throttled ${r.browser.cpuThrottle}× (calibrated) with CDP \`Emulation.setCPUThrottlingRate\` (set on the page's initial about:blank before the measured navigation; it carries over), viewport ${r.browser.viewport.width}×${r.browser.viewport.height}, pages served by one \`node:http\` server on 127.0.0.1. Every run uses a fresh browser context (cold cache, empty storage). The OneSignal page SDK is the project's simulator (demo/simulators/onesignal-page-sdk.ts, compiled with esbuild), timed like the real one on the phone's network: ${SDK_TIMING_NOTE} Our script is a \`type="module" async\` script, as the README recommends; times start when it had arrived (its resource timing \`responseEnd\`: an async module runs as soon as it has, never earlier). A module script in the head (bench/pages/probe.ts) watches the element's \`state\` attribute (MutationObserver), its shadow root, \`longtask\`, \`long-animation-frame\` and \`layout-shift\` entries. Cases run interleaved, ${r.browser.runsPerCase} runs each after one uncounted warm-up; figures are median (min–max).`,
     "3. **OneSignal writes.** One context per subject, so the simulator's persisted visitor (localStorage) carries over: view 1 with push denied (reset), view 2 the same, then during view 2 the visitor grants push (`OneSignalSimulator.grant()`), view 3 after the grant and view 4 repeating it. Counted per view from `OneSignalSimulator.calls` after 0.7 s of quiet once the page has decided.",
     '4. **Server.** `runServerBench()` from bench/server.ts.',
+    '5. **Lighthouse.** See its table.',
     '',
     '## Results',
     '',

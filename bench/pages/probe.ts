@@ -19,7 +19,10 @@ const record: ProbeRecord = {
   formRendered: null,
   formPainted: null,
   formComplete: null,
+  sdkLoaded: null,
   sdkReady: null,
+  initStart: null,
+  initEnd: null,
   submitAt: null,
   done: null,
   longTasks: [],
@@ -170,16 +173,49 @@ if (element) {
   };
 }
 
-if (until === 'sdk') {
-  // The baseline page marks the SDK's readiness; marks are buffered, so one made before this
-  // probe ran (its script is async) is seen too.
-  new PerformanceObserver((list) => {
-    const [mark] = list.getEntriesByName('bench-sdk-ready');
-    if (!mark || record.sdkReady != null) return;
-    record.sdkReady = mark.startTime;
-    afterPaint(ready);
-  }).observe({ type: 'mark', buffered: true });
-}
+/**
+ * The SDK's milestones, seen without polling: `window.OneSignal` and its `config` become
+ * accessors. The es6 stage assigns `window.OneSignal` (the SDK has loaded); `init` assigns
+ * `config` once the server config has merged, in the task that makes the namespaces live: that is
+ * readiness as the element tests it (`config` set, `permissionNative` defined). `init` is wrapped
+ * to note when it is first called and when that call resolves.
+ */
+const watchSdk = (sdk: { config?: unknown; init?: (...args: unknown[]) => unknown }) => {
+  record.sdkLoaded ??= performance.now();
+  let config = sdk.config;
+  Object.defineProperty(sdk, 'config', {
+    configurable: true,
+    enumerable: true,
+    get: () => config,
+    set(value: unknown) {
+      config = value;
+      if (value == null || record.sdkReady != null) return;
+      record.sdkReady = performance.now();
+      if (until === 'sdk') afterPaint(ready);
+    },
+  });
+  const init = sdk.init;
+  if (typeof init === 'function') {
+    sdk.init = function (this: unknown, ...args: unknown[]) {
+      record.initStart ??= performance.now();
+      const result = init.apply(this, args);
+      Promise.resolve(result).then(
+        () => (record.initEnd ??= performance.now()),
+        () => {},
+      );
+      return result;
+    };
+  }
+};
+let oneSignal: unknown;
+Object.defineProperty(window, 'OneSignal', {
+  configurable: true,
+  get: () => oneSignal,
+  set(value: unknown) {
+    oneSignal = value;
+    if (value && (typeof value === 'object' || typeof value === 'function')) watchSdk(value);
+  },
+});
 
 // Read when the runner asks for the record: by then the measured script has arrived and run.
 const measured = document.querySelector<HTMLScriptElement>('script[data-measured]');

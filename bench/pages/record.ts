@@ -16,8 +16,14 @@ export interface ProbeRecord {
   formPainted: number | null;
   /** The selector lists every country (the element adds them after the first paint), painted: the form path's end. */
   formComplete: number | null;
-  /** The SDK-only baseline page: `init` resolved. */
+  /** The SDK's es6 stage ran (it set `window.OneSignal`). */
+  sdkLoaded: number | null;
+  /** The SDK was ready: `init` set `OneSignal.config` (and made the namespaces live). */
   sdkReady: number | null;
+  /** `OneSignal.init` was first called (by the element, or by the page's own snippet). */
+  initStart: number | null;
+  /** That first `init` call resolved. */
+  initEnd: number | null;
   /** The submit button was clicked, and `state="done"` came. */
   submitAt: number | null;
   done: number | null;
