@@ -10,9 +10,28 @@
  * Script URL query, applied when nothing is persisted yet or with `reset=1`:
  *   permission=default|granted|denied   subscribed=1 (granted, with a push subscription and a user)
  *   tags=key:value,key2:value2          (tags the existing user already has)
- * Read on every load: unsupported=1, initDelay=<ms> (default 50), answer=grant|deny|dismiss
- * (what the simulated visitor answers to requestPermission()), store=<localStorage key>
- * (default `onesignal-simulator`).
+ * Read on every load (and changeable through `OneSignalSimulator.config`):
+ *   unsupported=1          the loader finds no push support: no SDK, no callbacks, ever
+ *   initDelay=<ms>         the server config download (default 50): `config` and the real
+ *                          namespaces (`permissionNative` defined) appear this long after `init`
+ *   initHold=<ms>|never    after that, `init` resolves this much later (session init, the user
+ *                          create answering late), or never settles; the SDK is ready meanwhile
+ *   userCreate=<ms>        a new push subscription's id and the OneSignal user reach the page this
+ *                          long after the browser holds the subscription (the user create POST)
+ *   swFails=1              the site's service worker file is missing (404): with permission
+ *                          granted `init` rejects with the browser's TypeError; no subscription
+ *   subscribeFails=1       pushManager.subscribe fails (offline push service, Brave without
+ *                          Google's push service): permission granted, no subscription id
+ *   answer=grant|deny|dismiss   what the simulated visitor answers to requestPermission()
+ *   store=<localStorage key>    (default `onesignal-simulator`)
+ *
+ * The browser beside the SDK: `Notification.permission` answers the simulated permission, and
+ * `navigator.serviceWorker.getRegistrations()` includes the SDK's worker registration, whose
+ * `pushManager.getSubscription()` answers the browser's push subscription (held before the SDK's
+ * own `PushSubscription.id` arrives). Headless browsers have no push service to give a real one.
+ *
+ * Marks for benchmarks: `performance.mark('onesignal-simulator:init-called')` on every `init`
+ * call and `'onesignal-simulator:sdk-ready'` when `config` and `permissionNative` are set.
  *
  * Controls and logs: `window.OneSignalSimulator`; `onesignal-simulator-change` on window.
  */
@@ -44,14 +63,26 @@ import type { PushPermission } from '../../src/contract.js';
   /** pushManager.subscribe plus the user-create POST: the subscription id arrives after the permission. */
   const SUBSCRIBE_MS = 200;
 
+  /** The SDK's default `serviceWorkerPath`. */
+  const DEFAULT_WORKER = 'OneSignalSDKWorker.js';
+
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const uuid = () => crypto.randomUUID();
+  const endpoint = () => `https://fcm.googleapis.com/fcm/send/sim-${uuid()}`;
+  const mark = (name: string) => performance.mark(`onesignal-simulator:${name}`);
   const answers: SimAnswer[] = ['grant', 'deny', 'dismiss'];
   const answer = params.get('answer') as SimAnswer;
-  const initDelay = Number(params.get('initDelay') ?? 50);
+  const ms = (name: string, fallback: number) => {
+    const value = Number(params.get(name) ?? fallback);
+    return value >= 0 ? value : fallback;
+  };
   const config: OneSignalSimulator['config'] = {
     answer: answers.includes(answer) ? answer : 'grant',
-    initDelay: initDelay >= 0 ? initDelay : 50,
+    initDelay: ms('initDelay', 50),
+    initHold: params.get('initHold') === 'never' ? 'never' : ms('initHold', 0),
+    userCreate: ms('userCreate', 0),
+    swFails: flag('swFails'),
+    subscribeFails: flag('subscribeFails'),
     unsupported: flag('unsupported'),
   };
 
@@ -70,7 +101,10 @@ import type { PushPermission } from '../../src/contract.js';
           ? permission
           : 'default',
       subscriptionId: subscribed ? uuid() : null,
-      token: subscribed ? `https://fcm.googleapis.com/fcm/send/sim-${uuid()}` : null,
+      token: subscribed ? endpoint() : null,
+      worker: subscribed
+        ? { scope: new URL('/', location.href).href, script: DEFAULT_WORKER }
+        : null,
       optedIn: true,
       onesignalId: subscribed ? uuid() : null,
       tags,
@@ -174,15 +208,44 @@ import type { PushPermission } from '../../src/contract.js';
     if (initialized) sdkEvents.emit('permissionChange', permission === 'granted');
   };
 
-  /** Creates the push subscription, and with it the OneSignal user, then sends queued tags. */
-  const subscribe = async () => {
-    if (state.subscriptionId && state.optedIn) return;
+  /** The service worker the SDK registers: `<path><serviceWorkerPath>` at `serviceWorkerParam.scope`. */
+  let worker = { scope: new URL('/', location.href).href, script: DEFAULT_WORKER };
+  /** The browser's TypeError for a worker script answering 404, as `register()` rejects with it. */
+  const workerMissing = () =>
+    new TypeError(
+      `Failed to register a ServiceWorker for scope ('${worker.scope}') with script ('${new URL(worker.script, location.href).href}?appId=${sdk.config?.appId}&sdkVersion=160608'): A bad HTTP response code (404) was received when fetching the script.`,
+    );
+  /** `_installWorker`: registers the worker, or rejects like the browser when its file is missing. */
+  const installWorker = () => {
+    if (config.swFails) throw workerMissing();
+    state.worker = { ...worker };
+    changed();
+  };
+
+  /**
+   * registerForPush: the worker, then pushManager.subscribe (the browser holds the subscription
+   * from then on), then the user create, whose answer brings the subscription id and the user.
+   * Failures are logged and swallowed, as the SDK does; resolves whether a subscription exists.
+   */
+  const subscribe = async (): Promise<boolean> => {
+    if (state.subscriptionId && state.optedIn) return true;
     await sleep(SUBSCRIBE_MS);
-    if (state.permission !== 'granted') return;
+    if (state.permission !== 'granted') return false;
+    try {
+      installWorker();
+      if (config.subscribeFails)
+        throw new DOMException('Registration failed - push service error', 'AbortError');
+    } catch (error) {
+      console.error(error);
+      return false;
+    }
     const previous = snapshot();
+    state.token ??= endpoint();
+    changed();
+    await sleep(config.userCreate);
+    if (state.permission !== 'granted' || !state.token) return false;
     const newUser = !state.onesignalId;
     state.subscriptionId ??= uuid();
-    state.token ??= `https://fcm.googleapis.com/fcm/send/sim-${uuid()}`;
     state.optedIn = true;
     state.onesignalId ??= uuid();
     changed();
@@ -191,6 +254,7 @@ import type { PushPermission } from '../../src/contract.js';
     const queued = state.queuedTags;
     state.queuedTags = {};
     if (Object.keys(queued).length) send(queued);
+    return true;
   };
 
   /** The visitor's answer to the native prompt. */
@@ -203,9 +267,7 @@ import type { PushPermission } from '../../src/contract.js';
       );
     }
     if (state.permission === 'denied') console.error(new Error('Permission blocked'));
-    if (state.permission !== 'granted') return false;
-    await subscribe();
-    return true;
+    return state.permission === 'granted' && subscribe();
   };
 
   // Namespaces are made twice: a placeholder at load and the real one at init. A reference kept
@@ -231,7 +293,7 @@ import type { PushPermission } from '../../src/contract.js';
       return (live && state.subscriptionId) || undefined;
     },
     get token() {
-      return (live && state.token) || undefined;
+      return (live && state.subscriptionId && state.token) || undefined;
     },
     get optedIn() {
       return live && state.optedIn && state.permission === 'granted';
@@ -289,14 +351,26 @@ import type { PushPermission } from '../../src/contract.js';
     User: user(false),
     async init(options: { appId?: string; [key: string]: unknown }) {
       calls.init++;
+      mark('init-called');
       changed();
       if (initCalled) throw new Error('SDK already initialized');
       initCalled = true;
       await sleep(config.initDelay); // the server config download
       sdk.config = { appId: options.appId, userConfig: { ...options } };
+      const scope = (options.serviceWorkerParam as { scope?: string } | undefined)?.scope;
+      worker = {
+        scope: new URL(scope ?? '/', location.href).href,
+        script: String(options.path ?? '/') + String(options.serviceWorkerPath ?? DEFAULT_WORKER),
+      };
       sdk.Notifications = notifications(true);
       sdk.User = user(true);
       initialized = true;
+      mark('sdk-ready');
+      changed();
+      // internalInit: the worker is (re)installed where permission is granted; a 404 rejects init.
+      if (state.permission === 'granted') installWorker();
+      // The session init, with the user create when push is new: the SDK stays ready meanwhile.
+      await (config.initHold === 'never' ? new Promise(() => {}) : sleep(config.initHold));
       // autoResubscribe: a visitor who granted before but has no subscription gets one now.
       if (state.permission === 'granted' && !state.subscriptionId) await subscribe();
       markInitialized();
@@ -352,9 +426,9 @@ import type { PushPermission } from '../../src/contract.js';
         }
       }
     })();
+    // Like the SDK: neither writable nor configurable. A callback pushed now runs at once (after
+    // the initial ones); its rejection is the page's, unhandled unless the page catches it.
     Object.defineProperty(queue, 'push', {
-      configurable: true,
-      writable: true,
       value: async (callback: unknown) => {
         await drained;
         return sdk.push(callback);
@@ -362,8 +436,33 @@ import type { PushPermission } from '../../src/contract.js';
     });
   };
 
+  /** The browser beside the SDK: its permission, and the push subscription its worker holds. */
+  const simulateBrowser = () => {
+    if (typeof Notification !== 'undefined') {
+      Object.defineProperty(Notification, 'permission', {
+        configurable: true,
+        get: () => state.permission,
+      });
+    }
+    const container = navigator.serviceWorker as ServiceWorkerContainer | undefined;
+    if (!container) return;
+    const real = container.getRegistrations.bind(container);
+    const registration = () => ({
+      scope: state.worker?.scope,
+      active: { scriptURL: new URL(state.worker?.script ?? '', location.href).href },
+      pushManager: {
+        getSubscription: async () => (state.token ? { endpoint: state.token } : null),
+      },
+    });
+    Object.defineProperty(container, 'getRegistrations', {
+      configurable: true,
+      value: async () => [...(await real()), ...(state.worker ? [registration()] : [])],
+    });
+  };
+
   if (!w.OneSignalSimulator) {
     w.OneSignalSimulator = api;
+    simulateBrowser();
     console.info(
       '[OneSignal simulator] Standing in for OneSignal Web SDK v16 (OneSignalSDK.page.js): nothing reaches OneSignal.',
     );

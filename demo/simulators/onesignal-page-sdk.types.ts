@@ -70,9 +70,12 @@ export interface SimOneSignal {
 /** What the simulator keeps in localStorage, like the SDK's IndexedDB. */
 export interface SimState {
   permission: PushPermission;
-  /** The push subscription, once the browser has one. */
+  /** The SDK's push subscription id: set once OneSignal's user create has answered. */
   subscriptionId: string | null;
+  /** The browser's push subscription (its endpoint), held from pushManager.subscribe on. */
   token: string | null;
+  /** The SDK's service worker registration, once installed: absolute scope and script path. */
+  worker: { scope: string; script: string } | null;
   /** The SDK's own opted-in flag (true unless opted out); the `optedIn` getter also needs permission. */
   optedIn: boolean;
   /** A real OneSignal user (null while the visitor is local-only). */
@@ -96,8 +99,16 @@ export interface SimCalls {
 }
 
 export interface OneSignalSimulator {
-  /** Behaviour read from the script URL; the demo may change `answer` and `initDelay`. */
-  config: { answer: SimAnswer; initDelay: number; unsupported: boolean };
+  /** Behaviour read from the script URL (see the simulator's header); changeable at run time. */
+  config: {
+    answer: SimAnswer;
+    initDelay: number;
+    initHold: number | 'never';
+    userCreate: number;
+    swFails: boolean;
+    subscribeFails: boolean;
+    unsupported: boolean;
+  };
   readonly calls: SimCalls;
   /** A copy of the persisted model. */
   readonly state: SimState;

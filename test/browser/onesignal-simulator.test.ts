@@ -197,6 +197,113 @@ describe('OneSignal simulator: init', () => {
   });
 });
 
+describe('OneSignal simulator: slow and failing init', () => {
+  it('is ready (config, permissionNative) while init is held, and marks both moments', async () => {
+    performance.clearMarks();
+    const os = await loadSimulator({ permission: 'granted', initDelay: 20, initHold: 300 });
+    let settled = false;
+    void os.init({ appId: APP_ID }).then(() => (settled = true));
+    await until(() => os.config && os.Notifications.permissionNative, 'readiness');
+    expect(os.Notifications.permissionNative).to.equal('granted');
+    expect(settled).to.equal(false);
+    const marks = performance.getEntriesByType('mark').map((m) => m.name);
+    expect(marks).to.deep.equal([
+      'onesignal-simulator:init-called',
+      'onesignal-simulator:sdk-ready',
+    ]);
+    await until(() => settled, 'init to resolve');
+  });
+
+  it('initHold=never: init never settles, and a callback queued behind it never runs', async () => {
+    let later = false;
+    defer(async (os) => {
+      await os.init({ appId: APP_ID });
+    });
+    defer(() => {
+      later = true;
+    });
+    const os = await loadSimulator({ initHold: 'never' });
+    await until(() => os.config && os.Notifications.permissionNative, 'readiness');
+    await sleep(300);
+    expect(later).to.equal(false);
+  });
+
+  it('swFails=1 with permission granted: init rejects with the browser’s TypeError after readiness', async () => {
+    const os = await loadSimulator({ permission: 'granted', swFails: 1 });
+    let error: unknown;
+    await os
+      .init({ appId: APP_ID, serviceWorkerPath: 'push/OneSignalSDKWorker.js' })
+      .catch((e: unknown) => (error = e));
+    expect(error).to.be.instanceOf(TypeError);
+    expect(String(error)).to.match(
+      /Failed to register a ServiceWorker for scope .* with script \('.*\/push\/OneSignalSDKWorker\.js\?appId=.*\(404\)/,
+    );
+    expect(os.Notifications.permissionNative).to.equal('granted');
+    expect(os.User.PushSubscription).to.include({ optedIn: true, id: undefined });
+    expect(await navigator.serviceWorker.getRegistrations()).to.deep.equal([]);
+  });
+
+  it('subscribeFails=1: requestPermission grants but resolves false, with no subscription anywhere', async () => {
+    const os = await loadAndInit({ subscribeFails: 1, answer: 'grant' });
+    const error = spyConsole('error');
+    try {
+      expect(await os.Notifications.requestPermission()).to.equal(false);
+    } finally {
+      error.restore();
+    }
+    expect(error.lines.some((l) => l.includes('push service error'))).to.equal(true);
+    expect(Notification.permission).to.equal('granted');
+    expect(os.User.PushSubscription.id).to.equal(undefined);
+    const [registration] = await navigator.serviceWorker.getRegistrations();
+    expect(await registration?.pushManager.getSubscription()).to.equal(null);
+  });
+
+  it('userCreate=<ms>: the browser holds the push subscription long before the SDK’s id', async () => {
+    const os = await loadSimulator({ permission: 'granted', userCreate: 600 });
+    let settled = false;
+    void os
+      .init({ appId: APP_ID, serviceWorkerParam: { scope: '/push/' } })
+      .then(() => (settled = true));
+    const browserSubscription = async () => {
+      const registrations = await navigator.serviceWorker.getRegistrations();
+      return registrations[0]?.pushManager.getSubscription();
+    };
+    let held: PushSubscription | null | undefined;
+    for (const end = Date.now() + 3000; !held && Date.now() < end; await sleep(20)) {
+      held = await browserSubscription();
+    }
+    expect(held?.endpoint).to.match(/^https:\/\/fcm\.googleapis\.com\//);
+    expect((await navigator.serviceWorker.getRegistrations())[0]?.scope).to.equal(
+      new URL('/push/', location.href).href,
+    );
+    expect(os.User.PushSubscription.id).to.equal(undefined);
+    expect(settled).to.equal(false);
+    await until(() => settled, 'init, after the user create');
+    expect(os.User.PushSubscription.id).to.be.a('string');
+  });
+
+  it('a second init in a callback pushed after load rejects unhandled in the page', async () => {
+    const os = await loadAndInit();
+    const unhandled: unknown[] = [];
+    const listener = (event: PromiseRejectionEvent) => {
+      unhandled.push(event.reason);
+      event.preventDefault();
+    };
+    addEventListener('unhandledrejection', listener);
+    try {
+      // The official snippet, arriving after the SDK (e.g. from a tag manager).
+      defer(async (sdk) => {
+        await sdk.init({ appId: APP_ID });
+      });
+      await until(() => unhandled.length, 'the unhandled rejection');
+    } finally {
+      removeEventListener('unhandledrejection', listener);
+    }
+    expect(String(unhandled[0])).to.equal('Error: SDK already initialized');
+    expect(os.config?.appId).to.equal(APP_ID);
+  });
+});
+
 describe('OneSignal simulator: tags', () => {
   it('validates addTag after init but not addTags, and keeps getTags local', async () => {
     const os = await loadAndInit({ subscribed: 1 });

@@ -82,13 +82,28 @@ export function simulator(): OneSignalSimulator {
   return api;
 }
 
+// The simulator stands in for the browser's permission and push subscription too: what it
+// replaces is put back after each test.
+const browserPermission =
+  typeof Notification === 'undefined'
+    ? undefined
+    : Object.getOwnPropertyDescriptor(Notification, 'permission');
+
+/** Puts back the browser's own `Notification.permission` and `getRegistrations()`. */
+export function restoreBrowser(): void {
+  if (browserPermission) Object.defineProperty(Notification, 'permission', browserPermission);
+  if (navigator.serviceWorker)
+    delete (navigator.serviceWorker as Partial<ServiceWorkerContainer>).getRegistrations;
+}
+
 const isOneSignalScript = (s: HTMLScriptElement) =>
   /onesignal/i.test(s.src) || s.id === 'push-sms-fallback-onesignal-sdk';
 
 /**
  * Leaves the page as if OneSignal had never been there: waits for pending SDK scripts (a script
  * removed mid-load still runs), removes them and every global the SDK, the simulator and the
- * adapter's window guard (`__pushSmsFallbackOneSignal`) set, and clears localStorage.
+ * adapter's window guard (`__pushSmsFallbackOneSignal`) set, puts the browser's own permission
+ * and service worker registrations back, and clears localStorage.
  */
 export async function resetOneSignalPage(): Promise<void> {
   const scripts = [...document.scripts].filter(isOneSignalScript);
@@ -104,5 +119,6 @@ export async function resetOneSignalPage(): Promise<void> {
   delete page.OneSignalSimulator;
   delete page._oneSignalInitOptions;
   delete page.__pushSmsFallbackOneSignal;
+  restoreBrowser();
   localStorage.clear();
 }
