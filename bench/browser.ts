@@ -111,8 +111,6 @@ export interface CaseResult {
   shownAfterDecision: Summary;
   /** `init` first called − the SDK's es6 stage ran: how long init waits once the SDK is there. */
   initAfterSdkLoaded: Summary;
-  /** `init` resolved − readiness: how long the simulator held init. */
-  initHeldMs: Summary;
   formRendered: Summary;
   formPainted: Summary;
   formComplete: Summary;
@@ -329,7 +327,6 @@ function analyse(name: CaseName, runs: Run[]): CaseResult {
     decidedAfterReady: summarize(records.flatMap((r) => between(r.sdkReady, r.decided))),
     shownAfterDecision: summarize(records.flatMap((r) => between(r.decided, r.formRendered))),
     initAfterSdkLoaded: summarize(records.flatMap((r) => between(r.sdkLoaded, r.initStart))),
-    initHeldMs: summarize(records.flatMap((r) => between(r.sdkReady, r.initEnd))),
     formRendered: summarize(records.flatMap((r) => since(r, r.formRendered))),
     formPainted: summarize(records.flatMap((r) => since(r, r.formPainted))),
     formComplete: summarize(records.flatMap((r) => since(r, r.formComplete))),

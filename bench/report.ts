@@ -1,13 +1,15 @@
 /**
  * Turns the parts' results into tables (printed and Markdown), with the goals (bench/goals.ts),
- * and the SVG bar chart of download sizes.
+ * and the SVG bar chart of download sizes (bench/render.ts).
  */
 import type { ServerBenchResult } from './server.js';
 import type { BrowserResults, CaseName, CaseResult } from './browser.js';
-import { pct, type Calibration } from './calibrate.js';
 import { goals, goalsTable } from './goals.js';
+import type { Calibration } from './calibrate.js';
 import type { LighthouseResult } from './lighthouse.js';
-import { SDK_TIMING_NOTE } from './pages/sdk-timing.js';
+import { markdownTable, type Table } from './render.js';
+import { calibrationTable, lighthouseTable } from './report-phone.js';
+import { INIT_HOLD_MS, SDK_TIMING_NOTE } from './pages/sdk-timing.js';
 import type { WritesResult } from './onesignal-writes.js';
 import type { SizesResult } from './sizes.js';
 import { kB, spread, type Summary } from './stats.js';
@@ -41,48 +43,9 @@ export interface Results {
   elapsedMs: number;
 }
 
-export interface Table {
-  title: string;
-  head: string[];
-  rows: string[][];
-  /** Columns aligned right (numbers). */
-  right?: number[];
-  notes?: string[];
-}
-
 const ratio = (ours: number, theirs: number) => `${(ours / theirs).toFixed(2)}×`;
 const ms = (s: Summary) => spread(s, 0, ' ms');
 const dec = (s: Summary, d: number) => spread(s, d);
-
-// ---- the phone ---------------------------------------------------------------------------
-
-const index = (x: Summary) => spread(x, 0);
-
-export function calibrationTable(c: Calibration): Table {
-  const row = (what: string, sample: Calibration['host']) => [
-    what,
-    `${sample.rate}×`,
-    index(sample.index),
-    pct(sample.spread),
-  ];
-  return {
-    title: `The calibrated phone: ${c.target.name}, benchmarkIndex ${c.target.benchmarkIndex}; CPU throttling ${c.factor}×`,
-    head: ['measurement', 'CPU throttling', 'benchmarkIndex, median (min–max)', 'spread'],
-    right: [1, 2, 3],
-    rows: [
-      row(`host (try ${c.hostTries})`, c.host),
-      ...c.steps.map((step, i) => row(`search ${i + 1}`, step)),
-      ...(c.after ? [row('after the browser cases', c.after)] : []),
-    ],
-    notes: [
-      `Lighthouse's benchmarkIndex workload (1 s per sample, a warm-up and 3 samples per row, each row in a fresh context), searched like Chrome DevTools' CPU calibration: the rate at which the throttled page scores ${c.target.benchmarkIndex} ± ${pct(c.margin)}. Stable means every row's spread ((max − min) ÷ median) is within ${pct(c.margin)} and the rate still scores the target after the cases.`,
-      c.problems.length
-        ? `Calibration did not hold: ${c.problems.join('; ')}. The host is too noisy to calibrate; timed figures are not about the target phone.`
-        : `Calibration held: the host scored ${index(c.host.index)} (host ÷ target ${(c.host.index.median / c.target.benchmarkIndex).toFixed(2)}), the rate ${c.factor}× scored the target before and after the cases.`,
-      "Target: Lighthouse 12's mobile device (its screen emulation and user agent are a moto g power (2022)); 264 is the benchmarkIndex Chrome DevTools' calibration uses for that phone (its low-tier target); Lighthouse's docs class 125–800 as mid-tier mobile.",
-    ],
-  };
-}
 
 // ---- part 1 ------------------------------------------------------------------------------
 
@@ -153,8 +116,8 @@ export function timingTable(b: BrowserResults): Table {
     ]),
     notes: [
       SDK_TIMING_NOTE,
-      "SDK ready: init set OneSignal.config (the namespaces go live in the same task); the probe sees it through accessors on window.OneSignal and its config, without polling. 'init called after the SDK loaded': from the SDK's es6 stage setting window.OneSignal to the element's OneSignal.init call; the element queues init as soon as the SDK runs its queue unless it waits for a page's own late snippet (issue 12's rule), so this is that rule's cost on pages relying on app-id.",
-      `Init held: init resolved ${ms(c.initHeld.initHeldMs)} after readiness in that case (the simulator's initHold switch; 0 without it).`,
+      "SDK ready: the simulator's performance mark when init has set OneSignal.config and the live namespaces. 'init called after the SDK loaded': from the SDK's es6 stage setting window.OneSignal to the element's OneSignal.init call; the element queues init as soon as the SDK runs its queue unless it waits for a page's own late snippet (issue 12's rule), so this is that rule's cost on pages relying on app-id.",
+      `Init held: the simulator's init resolves ${INIT_HOLD_MS} ms after readiness (initHold, the user create answering late), as in issue 12.`,
     ],
   };
 }
@@ -331,89 +294,6 @@ export function serverTable(r: ServerBenchResult): Table {
   };
 }
 
-// ---- part 5 ------------------------------------------------------------------------------
-
-export function lighthouseTable(l: LighthouseResult): Table {
-  const p = l.pages;
-  const row = (name: keyof LighthouseResult['pages']) => [
-    p[name].label,
-    index(p[name].performance),
-    index(p[name].accessibility),
-    ms(p[name].tbtMs),
-    dec(p[name].cls, 3),
-    ms(p[name].lcpMs),
-    ms(p[name].maxFidMs),
-  ];
-  const ratio = (key: 'performance' | 'accessibility' | 'tbtMs' | 'lcpMs' | 'maxFidMs') =>
-    `${(p.ours[key].median / p.intlTelInput[key].median).toFixed(2)}`;
-  return {
-    title: `Part 5: Lighthouse ${l.version} (mobile, simulated throttling, CPU slowdown ${l.cpuSlowdown}×), median of ${l.runsPerPage} per page`,
-    head: ['page', 'performance', 'accessibility', 'TBT', 'CLS', 'LCP', 'max potential FID'],
-    right: [1, 2, 3, 4, 5, 6],
-    rows: [
-      row('ours'),
-      row('intlTelInput'),
-      [
-        'ours ÷ intl-tel-input',
-        ratio('performance'),
-        ratio('accessibility'),
-        ratio('tbtMs'),
-        p.intlTelInput.cls.median
-          ? (p.ours.cls.median / p.intlTelInput.cls.median).toFixed(2)
-          : '—',
-        ratio('lcpMs'),
-        ratio('maxFidMs'),
-      ],
-      row('subscriber'),
-      row('bare'),
-    ],
-    notes: [
-      "Lighthouse's CLI with its defaults (mobile form factor, Moto G Power screen, simulated slow 4G) and --throttling.cpuSlowdownMultiplier set to the calibrated rate instead of its fixed 4×, on the same Chromium and flags, one fresh Chromium per audit, pages interleaved. JSON reports in bench/results/lighthouse/ (not committed).",
-      "Our declined page uses reserve-space (the README's setup where most visitors see the form); the subscriber page does not (its reserved room would collapse). The intl-tel-input page has its form in the HTML from the start and loads the same SDK with the standard snippet. Both load the simulated SDK held as on the phone's network.",
-      `Lighthouse's own benchmarkIndex, unthrottled, per page: ${Object.values(p)
-        .map((x) => `${x.label} ${index(x.benchmarkIndex)}`)
-        .join('; ')}.`,
-      ...(l.errors.length ? [`Audits that failed: ${l.errors.join('; ')}.`] : []),
-    ],
-  };
-}
-
-// ---- rendering ---------------------------------------------------------------------------
-
-export function textTable(t: Table): string {
-  const widths = t.head.map((h, i) =>
-    Math.max(h.length, ...t.rows.map((r) => (r[i] ?? '').length)),
-  );
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) =>
-        t.right?.includes(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!),
-      )
-      .join('  ')
-      .trimEnd();
-  return [
-    t.title,
-    line(t.head),
-    widths.map((w) => '-'.repeat(w)).join('  '),
-    ...t.rows.map(line),
-    ...(t.notes ?? []).map((n) => `  · ${n}`),
-  ].join('\n');
-}
-
-export function markdownTable(t: Table): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const align = t.head.map((_, i) => (t.right?.includes(i) ? '---:' : '---'));
-  return [
-    `### ${t.title}`,
-    '',
-    `| ${t.head.map(esc).join(' | ')} |`,
-    `| ${align.join(' | ')} |`,
-    ...t.rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
-    '',
-    ...(t.notes ?? []).map((n) => `- ${n}`),
-  ].join('\n');
-}
-
 export function allTables(r: Results): Table[] {
   return [
     calibrationTable(r.calibration),
@@ -480,43 +360,4 @@ export function markdownReport(r: Results): string {
     ...Object.values(r.browser.cases).map(caseLines),
     '',
   ].join('\n');
-}
-
-// ---- chart -------------------------------------------------------------------------------
-
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** A horizontal bar per download, gzip kB, with the two size goals as lines. */
-export function sizesSvg(s: SizesResult): string {
-  const labelWidth = 440;
-  const barMax = 440;
-  const rowHeight = 26;
-  const top = 48;
-  const width = labelWidth + barMax + 110;
-  const height = top + s.rows.length * rowHeight + 44;
-  const max = Math.max(...s.rows.map((r) => r.total.gzip));
-  const x = (bytes: number) => labelWidth + (bytes / max) * barMax;
-  const colour = { ours: '#1a56db', alternative: '#8c959f', parts: '#c4c9cf' };
-  const bars = s.rows.map((r, i) => {
-    const y = top + i * rowHeight;
-    const w = Math.max(1, x(r.total.gzip) - labelWidth);
-    const name = r.kind === 'parts' ? `${r.name} (assembled)` : r.name;
-    return [
-      `<text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end">${xml(name)}</text>`,
-      `<rect x="${labelWidth}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowHeight - 8}" fill="${colour[r.kind]}"/>`,
-      `<text x="${(labelWidth + w + 6).toFixed(1)}" y="${y + 17}">${kB(r.total.gzip, 1)}</text>`,
-    ].join('');
-  });
-  const line = (bytes: number, label: string, dy: number) => {
-    const lx = x(bytes).toFixed(1);
-    return `<line x1="${lx}" y1="${top - 6}" x2="${lx}" y2="${height - 36}" stroke="#b42318" stroke-dasharray="4 3"/><text x="${lx}" y="${height - 36 + dy}" fill="#b42318" text-anchor="middle">${xml(label)}</text>`;
-  };
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="13">
-<rect width="100%" height="100%" fill="#fff"/>
-<text x="16" y="24" font-size="15" font-weight="600">What a visitor downloads, gzip (JS + required CSS)</text>
-${bars.join('\n')}
-${line(10_000, 'subscriber goal 10 kB', 14)}
-${line(s.intlTelInputWithUtils.gzip / 2, 'declined goal: ½ intl-tel-input + utils', 28)}
-</svg>
-`;
 }

@@ -22,7 +22,6 @@ const record: ProbeRecord = {
   sdkLoaded: null,
   sdkReady: null,
   initStart: null,
-  initEnd: null,
   submitAt: null,
   done: null,
   longTasks: [],
@@ -174,46 +173,25 @@ if (element) {
 }
 
 /**
- * The SDK's milestones, seen without polling: `window.OneSignal` and its `config` become
- * accessors. The es6 stage assigns `window.OneSignal` (the SDK has loaded); `init` assigns
- * `config` once the server config has merged, in the task that makes the namespaces live: that is
- * readiness as the element tests it (`config` set, `permissionNative` defined). `init` is wrapped
- * to note when it is first called and when that call resolves.
+ * The SDK's milestones. The simulator marks `init` calls and readiness (`config` set and
+ * `permissionNative` defined); marks are buffered, so none is missed. When the SDK's es6 stage
+ * has run it assigns `window.OneSignal`, seen here through an accessor (no polling).
  */
-const watchSdk = (sdk: { config?: unknown; init?: (...args: unknown[]) => unknown }) => {
-  record.sdkLoaded ??= performance.now();
-  let config = sdk.config;
-  Object.defineProperty(sdk, 'config', {
-    configurable: true,
-    enumerable: true,
-    get: () => config,
-    set(value: unknown) {
-      config = value;
-      if (value == null || record.sdkReady != null) return;
-      record.sdkReady = performance.now();
-      if (until === 'sdk') afterPaint(ready);
-    },
-  });
-  const init = sdk.init;
-  if (typeof init === 'function') {
-    sdk.init = function (this: unknown, ...args: unknown[]) {
-      record.initStart ??= performance.now();
-      const result = init.apply(this, args);
-      Promise.resolve(result).then(
-        () => (record.initEnd ??= performance.now()),
-        () => {},
-      );
-      return result;
-    };
+new PerformanceObserver((list) => {
+  for (const mark of list.getEntries()) {
+    if (mark.name === 'onesignal-simulator:init-called') record.initStart ??= mark.startTime;
+    if (mark.name !== 'onesignal-simulator:sdk-ready' || record.sdkReady != null) continue;
+    record.sdkReady = mark.startTime;
+    if (until === 'sdk') afterPaint(ready);
   }
-};
+}).observe({ type: 'mark', buffered: true });
 let oneSignal: unknown;
 Object.defineProperty(window, 'OneSignal', {
   configurable: true,
   get: () => oneSignal,
   set(value: unknown) {
     oneSignal = value;
-    if (value && (typeof value === 'object' || typeof value === 'function')) watchSdk(value);
+    record.sdkLoaded ??= performance.now();
   },
 });
 

@@ -18,12 +18,10 @@ export interface ProbeRecord {
   formComplete: number | null;
   /** The SDK's es6 stage ran (it set `window.OneSignal`). */
   sdkLoaded: number | null;
-  /** The SDK was ready: `init` set `OneSignal.config` (and made the namespaces live). */
+  /** The SDK was ready (the simulator's mark: `config` set, `permissionNative` defined). */
   sdkReady: number | null;
   /** `OneSignal.init` was first called (by the element, or by the page's own snippet). */
   initStart: number | null;
-  /** That first `init` call resolved. */
-  initEnd: number | null;
   /** The submit button was clicked, and `state="done"` came. */
   submitAt: number | null;
   done: number | null;
