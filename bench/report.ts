@@ -3,7 +3,8 @@
  * and the SVG bar chart of download sizes (bench/render.ts).
  */
 import type { ServerBenchResult } from './server.js';
-import type { BrowserResults, CaseName, CaseResult } from './browser.js';
+import type { CaseResult } from './analyse.js';
+import type { BrowserResults, CaseName } from './browser.js';
 import { goals, goalsTable } from './goals.js';
 import type { Calibration } from './calibrate.js';
 import type { LighthouseResult } from './lighthouse.js';
