@@ -306,7 +306,7 @@ export function allTables(r: Results): Table[] {
     writesTable(r.writes),
     serverTable(r.server),
     lighthouseTable(r.lighthouse),
-    goalsTable(goals(r), r.noise),
+    goalsTable(r),
   ];
 }
 
@@ -339,6 +339,8 @@ export function markdownReport(r: Results): string {
     ...verdicts.map(
       (g) => `- **${g.verdict}**: ${g.goal}: ${g.figure}; limit ${g.limit}; ${g.margin}.`,
     ),
+    '',
+    ...(goalsTable(r).notes ?? []),
     '',
     '![gzip sizes](sizes.svg)',
     '',

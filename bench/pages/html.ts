@@ -42,6 +42,10 @@ const CSS = `
   header, main { max-width: 44rem; margin: 0 auto; padding: 1rem; }
   push-sms-fallback { max-width: 44rem; margin: 0 auto; }
   form.sms { max-width: 44rem; margin: 0 auto; padding: 0 1rem; }
+  /* The intl-tel-input page styles its controls as a site would, to our element's sizes. */
+  form.sms label[for=phone] { display: block; }
+  form.sms input[type=tel], form.sms button { font: inherit; min-height: 2.75rem; }
+  form.sms input[type=checkbox] { width: 1.5rem; height: 1.5rem; vertical-align: top; }
   /* What the README asks of pages using reserve-space: hold the room before the script runs. */
   push-sms-fallback[reserve-space]:not(:defined) { display: block; min-height: 29rem; }
   h1 { margin: 0 0 .5rem; font-size: 1.75rem; }
