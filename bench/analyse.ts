@@ -29,7 +29,7 @@ export interface CaseResult {
   decidedAfterReady: Summary;
   /** The form visible − the decision. */
   shownAfterDecision: Summary;
-  /** `init` first called − the SDK's es6 stage ran: how long init waits once the SDK is there. */
+  /** `init` first called − the SDK's script arrived: how long init waits once the SDK is there. */
   initAfterSdkLoaded: Summary;
   formRendered: Summary;
   formPainted: Summary;

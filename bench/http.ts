@@ -13,7 +13,6 @@ import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
 import { compile } from '../demo/compile.js';
 import {
-  SIMULATOR_PATH,
   barePage,
   elementPage,
   intlTelInputPage,
@@ -21,6 +20,7 @@ import {
   samplePage,
   sdkOnlyPage,
 } from './pages/html.js';
+import { SIMULATOR_PATH } from './pages/sdk-timing.js';
 import { minifiedBundle, minifyCss } from './sizes.js';
 
 export const ROOT = new URL('..', import.meta.url).pathname;

@@ -103,7 +103,7 @@ export function timingTable(b: BrowserResults): Table {
       'form shown after decision',
       'form painted',
       'every country listed',
-      'init called after the SDK loaded',
+      'init called after the SDK script arrived',
     ],
     rows: TIMED.map((name) => [
       c[name].label,
@@ -117,7 +117,7 @@ export function timingTable(b: BrowserResults): Table {
     ]),
     notes: [
       SDK_TIMING_NOTE,
-      "SDK ready: the simulator's performance mark when init has set OneSignal.config and the live namespaces. 'init called after the SDK loaded': from the SDK's es6 stage setting window.OneSignal to the element's OneSignal.init call; the element queues init as soon as the SDK runs its queue unless it waits for a page's own late snippet (issue 12's rule), so this is that rule's cost on pages relying on app-id.",
+      "SDK ready: the simulator's performance mark when init has set OneSignal.config and the live namespaces. 'init called after the SDK script arrived': from the simulator script's responseEnd to the first init call (its mark). An element that queues init before the SDK runs its queue is called as soon as the script has run; one that waits for a page's own late snippet (issue 12's rule) calls it later: on pages relying on app-id, that wait is the rule's cost.",
       `Init held: the simulator's init resolves ${INIT_HOLD_MS} ms after readiness (initHold, the user create answering late), as in issue 12.`,
     ],
   };

@@ -8,11 +8,9 @@
  */
 
 import { strings as en } from '../../src/locales/en.js';
-import { INIT_HOLD_MS, SDK_TIMING } from './sdk-timing.js';
+import { INIT_HOLD_MS, SDK_TIMING, SIMULATOR_PATH } from './sdk-timing.js';
 
 export type Visitor = 'denied' | 'subscriber';
-
-export const SIMULATOR_PATH = '/sim/onesignal-page-sdk.js';
 
 /**
  * The simulator's script URL. By default the simulated SDK takes the real one's time on the

@@ -8,6 +8,7 @@
  *
  * `<html data-until="form|push|sdk">` says what the page waits for.
  */
+import { SIMULATOR_PATH } from './sdk-timing.js';
 import type { BenchWindow, ProbeRecord } from './record.js';
 
 const w = window as BenchWindow;
@@ -174,8 +175,7 @@ if (element) {
 
 /**
  * The SDK's milestones. The simulator marks `init` calls and readiness (`config` set and
- * `permissionNative` defined); marks are buffered, so none is missed. When the SDK's es6 stage
- * has run it assigns `window.OneSignal`, seen here through an accessor (no polling).
+ * `permissionNative` defined); marks are buffered, so none is missed.
  */
 new PerformanceObserver((list) => {
   for (const mark of list.getEntries()) {
@@ -185,15 +185,6 @@ new PerformanceObserver((list) => {
     if (until === 'sdk') afterPaint(ready);
   }
 }).observe({ type: 'mark', buffered: true });
-let oneSignal: unknown;
-Object.defineProperty(window, 'OneSignal', {
-  configurable: true,
-  get: () => oneSignal,
-  set(value: unknown) {
-    oneSignal = value;
-    record.sdkLoaded ??= performance.now();
-  },
-});
 
 // Read when the runner asks for the record: by then the measured script has arrived and run.
 const measured = document.querySelector<HTMLScriptElement>('script[data-measured]');
@@ -203,6 +194,15 @@ Object.defineProperty(record, 't0', {
     const [arrival] = performance.getEntriesByName(measured?.src ?? '', 'resource');
     if (!arrival) throw new Error('the page has no script[data-measured] that was fetched');
     return (arrival as PerformanceResourceTiming).responseEnd;
+  },
+});
+Object.defineProperty(record, 'sdkLoaded', {
+  enumerable: true,
+  get: () => {
+    const sdk = performance
+      .getEntriesByType('resource')
+      .find((entry) => new URL(entry.name).pathname === SIMULATOR_PATH);
+    return sdk ? (sdk as PerformanceResourceTiming).responseEnd : null;
   },
 });
 Object.defineProperty(record, 'resources', {

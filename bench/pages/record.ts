@@ -16,7 +16,7 @@ export interface ProbeRecord {
   formPainted: number | null;
   /** The selector lists every country (the element adds them after the first paint), painted: the form path's end. */
   formComplete: number | null;
-  /** The SDK's es6 stage ran (it set `window.OneSignal`). */
+  /** The SDK's script had arrived (its resource timing `responseEnd`): it runs its queue then. */
   sdkLoaded: number | null;
   /** The SDK was ready (the simulator's mark: `config` set, `permissionNative` defined). */
   sdkReady: number | null;

@@ -16,6 +16,9 @@
  *
  * Not modelled: evaluating the real 42.75 kB bundle (the simulator is a few kB of script).
  */
+/** Where the bench server serves the simulator (demo/simulators/onesignal-page-sdk.ts). */
+export const SIMULATOR_PATH = '/sim/onesignal-page-sdk.js';
+
 const RTT_MS = 150;
 const BYTES_PER_MS = (1.6 * 1024 * 1000) / 8 / 1000;
 const NEW_ORIGIN_RTTS = 2;
