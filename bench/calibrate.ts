@@ -17,10 +17,10 @@ import { summarize, type Summary } from './stats.js';
  * front_end/panels/mobile_throttling/CalibrationController.ts). Lighthouse's docs put 125–800
  * in the "mid-tier mobile" class (docs/throttling.md).
  */
-export const TARGET_PHONE = { name: 'Moto G Power (2022)', benchmarkIndex: 264 };
+const TARGET_PHONE = { name: 'Moto G Power (2022)', benchmarkIndex: 264 };
 
 /** A calibration is stable when repeated indexes stay within ± this share of their median. */
-export const MARGIN = 0.1;
+const MARGIN = 0.1;
 const SAMPLES = 3;
 /** Bounds the calibration to about 25 s on a busy host (each measurement is 4 s). */
 const MAX_STEPS = 3;

@@ -14,7 +14,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { ROOT } from './http.js';
 import { summarize, type Summary } from './stats.js';
 
-export const LIGHTHOUSE_PAGES = {
+const LIGHTHOUSE_PAGES = {
   ours: {
     path: '/page/element?visitor=denied&reserve=1',
     label: 'declined visitor, our element (reserve-space)',

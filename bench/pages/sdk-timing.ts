@@ -25,7 +25,7 @@ const NEW_ORIGIN_RTTS = 2;
 
 const transfer = (bytes: number) => RTT_MS + bytes / BYTES_PER_MS;
 
-export const SDK_BYTES = { shim: 405, es6: 42_750, config: 3_000 };
+const SDK_BYTES = { shim: 405, es6: 42_750, config: 3_000 };
 
 export const SDK_TIMING = {
   /** Shim (new origin) then es6 bundle: what the simulator's script is held. */
