@@ -12,7 +12,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
 import { compile } from '../demo/compile.js';
-import { SIMULATOR_PATH, elementPage, pageCss, samplePage, sdkOnlyPage } from './pages/html.js';
+import {
+  barePage,
+  elementPage,
+  intlTelInputPage,
+  pageCss,
+  samplePage,
+  sdkOnlyPage,
+} from './pages/html.js';
+import { SIMULATOR_PATH } from './pages/sdk-timing.js';
+import { minifiedBundle, minifyCss } from './sizes.js';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
 
@@ -47,6 +56,9 @@ export interface BenchServer {
 
 const JS = 'text/javascript; charset=utf-8';
 const HTML = 'text/html; charset=utf-8';
+const CSS = 'text/css; charset=utf-8';
+/** intl-tel-input's stylesheet and flag sprites, for its page (bench/pages/intl-tel-input.ts). */
+const ITI = 'node_modules/intl-tel-input/dist';
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
@@ -66,12 +78,16 @@ export async function startBenchServer(dist: string): Promise<BenchServer> {
     '/bench/probe.js': await compile('bench/pages/probe.ts', 'iife'),
     '/bench/sdk-only.js': await compile('bench/pages/sdk-only.ts', 'iife'),
     '/bench/onesignal-sample.js': await compile('bench/pages/onesignal-sample.ts', 'iife'),
+    '/bench/intl-tel-input.js': await minifiedBundle('bench/pages/intl-tel-input.ts'),
   };
   const pages: Record<string, (query: URLSearchParams) => string> = {
     '/page/element': elementPage,
     '/page/sdk-only': sdkOnlyPage,
     '/page/sample': samplePage,
+    '/page/intl-tel-input': intlTelInputPage,
+    '/page/bare': barePage,
   };
+  const itiCss = await minifyCss(`${ITI}/css/intlTelInput.css`);
   const counts = { smsSubscribe: 0, smsFallback: 0 };
 
   const server = createServer((req, res) => {
@@ -88,10 +104,25 @@ export async function startBenchServer(dist: string): Promise<BenchServer> {
       return;
     }
     const script = scripts[path];
-    if (script) return send(res, 200, JS, script);
+    if (script) {
+      // The SDK's download on the phone's network (bench/pages/sdk-timing.ts).
+      const latency = path === SIMULATOR_PATH ? Number(url.searchParams.get('latency')) || 0 : 0;
+      const timer = setTimeout(() => send(res, 200, JS, script), latency);
+      res.on('close', () => clearTimeout(timer));
+      return;
+    }
     const page = pages[path];
     if (page) return send(res, 200, HTML, page(url.searchParams));
-    if (path === '/bench/page.css') return send(res, 200, 'text/css; charset=utf-8', pageCss());
+    if (path === '/bench/page.css') return send(res, 200, CSS, pageCss());
+    if (path === '/bench/iti/css/intlTelInput.css') return send(res, 200, CSS, itiCss);
+    const flags = /^\/bench\/iti\/img\/(flags(?:@2x)?\.webp)$/.exec(path)?.[1];
+    if (flags) {
+      readFile(join(ROOT, ITI, 'img', flags)).then(
+        (body) => send(res, 200, 'image/webp', body),
+        () => send(res, 404, 'text/plain', 'Not found'),
+      );
+      return;
+    }
     if (path.startsWith('/dist/') && path.endsWith('.js')) {
       const file = normalize(join(dist, path.slice('/dist'.length)));
       if (!file.startsWith(dist)) return send(res, 403, 'text/plain', 'Forbidden');

@@ -66,9 +66,10 @@ function count(view: string, now: Snapshot, backendCalls: number, before?: Snaps
 
 async function visit(page: Page, server: BenchServer, subject: Subject, reset: boolean) {
   server.resetCounts();
-  const query = reset ? '?reset=1' : '';
+  // Counts, not times: the simulated SDK answers at once.
+  const query = reset ? '?timing=instant&reset=1' : '?timing=instant';
   if (subject === 'ours') {
-    await page.goto(`${server.origin}/page/element?visitor=denied${reset ? '&reset=1' : ''}`);
+    await page.goto(`${server.origin}/page/element${query}&visitor=denied`);
     await page.evaluate(() => (window as BenchWindow).__benchReady);
   } else {
     await page.goto(`${server.origin}/page/sample${query}`);
@@ -123,7 +124,7 @@ async function sequence(browser: Browser, server: BenchServer, subject: Subject)
 async function visitAfterGrant(page: Page, server: BenchServer, subject: Subject) {
   server.resetCounts();
   if (subject === 'sample') return visit(page, server, subject, false);
-  await page.goto(`${server.origin}/page/element?visitor=denied`);
+  await page.goto(`${server.origin}/page/element?timing=instant&visitor=denied`);
   await page.waitForFunction(
     () => document.querySelector('push-sms-fallback')?.getAttribute('state') !== 'loading',
   );

@@ -1,9 +1,16 @@
 /**
- * Turns the four parts' results into tables (printed and Markdown), the goals with met/short,
- * and the SVG bar chart of download sizes.
+ * Turns the parts' results into tables (printed and Markdown), with the goals (bench/goals.ts),
+ * and the SVG bar chart of download sizes (bench/render.ts).
  */
 import type { ServerBenchResult } from './server.js';
-import type { BrowserResults, CaseName, CaseResult } from './browser.js';
+import type { CaseResult } from './analyse.js';
+import type { BrowserResults, CaseName } from './browser.js';
+import { goals, goalsTable } from './goals.js';
+import type { Calibration } from './calibrate.js';
+import type { LighthouseResult } from './lighthouse.js';
+import { markdownTable, type Table } from './render.js';
+import { calibrationTable, lighthouseTable } from './report-phone.js';
+import { INIT_HOLD_MS, SDK_TIMING_NOTE } from './pages/sdk-timing.js';
 import type { WritesResult } from './onesignal-writes.js';
 import type { SizesResult } from './sizes.js';
 import { kB, spread, type Summary } from './stats.js';
@@ -24,28 +31,17 @@ export interface Machine {
 
 export interface Results {
   machine: Machine;
+  calibration: Calibration;
+  /** Why the run is noisy (load, calibration); empty on a clean run. */
+  noise: string[];
   sizes: SizesResult;
   browser: BrowserResults;
+  lighthouse: LighthouseResult;
   writes: WritesResult;
   server: ServerBenchResult;
   /** Wall time of each part. */
   partsMs: Record<string, number>;
   elapsedMs: number;
-}
-
-export interface Table {
-  title: string;
-  head: string[];
-  rows: string[][];
-  /** Columns aligned right (numbers). */
-  right?: number[];
-  notes?: string[];
-}
-
-export interface Goal {
-  goal: string;
-  figure: string;
-  met: boolean;
 }
 
 const ratio = (ours: number, theirs: number) => `${(ours / theirs).toFixed(2)}×`;
@@ -84,23 +80,45 @@ export function sizesTable(s: SizesResult): Table {
 
 // ---- part 2 ------------------------------------------------------------------------------
 
-const TIMED: CaseName[] = ['denied', 'subscriber', 'reserve', 'banner', 'reserveSubscriber'];
+const TIMED: CaseName[] = [
+  'denied',
+  'subscriber',
+  'reserve',
+  'banner',
+  'reserveSubscriber',
+  'initHeld',
+];
+
+const orDash = (x: Summary) => (x.runs ? ms(x) : '—');
 
 export function timingTable(b: BrowserResults): Table {
   const c = b.cases;
   return {
-    title: `Part 2a: time from our script's start (ms, median (min–max) of ${b.runsPerCase}, CPU ${b.cpuThrottle}× throttled)`,
-    head: ['page', 'first decided state', 'form shown', 'form painted', 'every country listed'],
+    title: `Part 2a: times on the calibrated phone (CPU ${b.cpuThrottle}×), ms from our script's start unless said, median (min–max) of ${b.runsPerCase}`,
+    head: [
+      'page',
+      'SDK ready',
+      'first decided state',
+      'decided after SDK ready',
+      'form shown after decision',
+      'form painted',
+      'every country listed',
+      'init called after the SDK script arrived',
+    ],
     rows: TIMED.map((name) => [
-      `${c[name].label}`,
+      c[name].label,
+      orDash(c[name].sdkReady),
       `${c[name].runs[0]?.record.decidedState ?? '?'}: ${ms(c[name].decided)}`,
-      c[name].formRendered.runs ? ms(c[name].formRendered) : '—',
-      c[name].formPainted.runs ? ms(c[name].formPainted) : '—',
-      c[name].formComplete.runs ? ms(c[name].formComplete) : '—',
+      orDash(c[name].decidedAfterReady),
+      orDash(c[name].shownAfterDecision),
+      orDash(c[name].formPainted),
+      orDash(c[name].formComplete),
+      orDash(c[name].initAfterSdkLoaded),
     ]),
     notes: [
-      'The SDK simulator answers init at once (initDelay=0): a real SDK adds its config download before any decision.',
-      'Between the SDK being ready and the decision the element waits its 30 ms debounce.',
+      SDK_TIMING_NOTE,
+      "SDK ready: the simulator's performance mark when init has set OneSignal.config and the live namespaces. 'init called after the SDK script arrived': from the simulator script's responseEnd to the first init call (its mark). An element that queues init before the SDK runs its queue is called as soon as the script has run; one that waits for a page's own late snippet (issue 12's rule) calls it later: on pages relying on app-id, that wait is the rule's cost.",
+      `Init held: the simulator's init resolves ${INIT_HOLD_MS} ms after readiness (initHold, the user create answering late), as in issue 12.`,
     ],
   };
 }
@@ -126,8 +144,7 @@ export function mainThreadTable(b: BrowserResults): Table {
     ];
   };
   return {
-    title:
-      'Part 2b: main thread from our script start to the decision / every country listed and painted (CPU 4×)',
+    title: `Part 2b: main thread from our script start to the decision / every country listed and painted (CPU ${b.cpuThrottle}×)`,
     head: [
       'page',
       'long tasks (>50 ms) from the element',
@@ -278,104 +295,9 @@ export function serverTable(r: ServerBenchResult): Table {
   };
 }
 
-// ---- goals -------------------------------------------------------------------------------
-
-export function goals(r: Results): Goal[] {
-  const { sizes, browser, writes } = r;
-  const c = browser.cases;
-  const sub = sizes.ours.subscriber;
-  const formFetches = c.subscriber.runsFetchingForm + c.reserveSubscriber.runsFetchingForm;
-  const half = sizes.intlTelInputWithUtils.gzip / 2;
-  const repeatViews = writes.ours.filter((v) => /^[24] /.test(v.view));
-  const repeatWrites = repeatViews.reduce((n, v) => n + v.tagWrites + v.sentToOneSignal, 0);
-  const formPath = c.denied;
-  return [
-    {
-      goal: 'Push subscribers: ≤ 10 kB gzip from us',
-      figure: `${kB(sub.gzip)} gzip (${kB(sub.brotli)} brotli)`,
-      met: sub.gzip <= 10_000,
-    },
-    {
-      goal: 'Push subscribers: no phone code at all',
-      figure: `libphonenumber markers in ${sizes.subscriberFiles.join(', ')}: ${sizes.phoneCodeInSubscriberFiles.length ? sizes.phoneCodeInSubscriberFiles.join(', ') : 'none'}; form chunk fetched in ${formFetches} of ${c.subscriber.runs.length + c.reserveSubscriber.runs.length} subscriber page loads`,
-      met: sizes.phoneCodeInSubscriberFiles.length === 0 && formFetches === 0,
-    },
-    {
-      goal: 'Declined visitors: ≤ half of intl-tel-input with utils',
-      figure: `${kB(sizes.ours.declined.gzip)} vs ${kB(sizes.intlTelInputWithUtils.gzip)} gzip = ${(sizes.ours.declined.gzip / sizes.intlTelInputWithUtils.gzip).toFixed(3)} (limit ${kB(half)}; brotli ${(sizes.ours.declined.brotli / sizes.intlTelInputWithUtils.brotli).toFixed(3)})`,
-      met: sizes.ours.declined.gzip <= half,
-    },
-    {
-      goal: 'Form path, CPU 4×: no long task (> 50 ms) from the element',
-      figure: `${formPath.runsWithLongTask}/${formPath.runs.length} runs had one; per run ${dec(formPath.longTasks.count, 0)}, longest ${ms(formPath.longTasks.maxMs)} (the page's own long tasks in the same window, not counted: ${dec(formPath.longTasks.pageOwn, 0)} per run)`,
-      met: formPath.runsWithLongTask === 0,
-    },
-    {
-      goal: 'CLS 0 in banner layout',
-      figure: `banner ${dec(c.banner.cls, 3)}`,
-      met: c.banner.cls.max === 0,
-    },
-    {
-      goal: 'CLS 0 inline with reserve-space',
-      figure: `reserve-space ${dec(c.reserve.cls, 3)} (without: ${dec(c.denied.cls, 3)}; subscriber with reserve-space: ${dec(c.reserveSubscriber.cls, 3)})`,
-      met: c.reserve.cls.max === 0,
-    },
-    {
-      goal: 'OneSignal writes on a repeat page view: 0',
-      figure: `ours ${repeatWrites} on views 2 and 4; sample model ${writes.sample
-        .filter((v) => /^[24] /.test(v.view))
-        .reduce((n, v) => n + v.tagWrites, 0)}`,
-      met: repeatWrites === 0,
-    },
-  ];
-}
-
-export function goalsTable(list: Goal[]): Table {
-  return {
-    title: 'Goals',
-    head: ['goal', 'figure', 'verdict'],
-    rows: list.map((g) => [g.goal, g.figure, g.met ? 'met' : 'short']),
-  };
-}
-
-// ---- rendering ---------------------------------------------------------------------------
-
-export function textTable(t: Table): string {
-  const widths = t.head.map((h, i) =>
-    Math.max(h.length, ...t.rows.map((r) => (r[i] ?? '').length)),
-  );
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) =>
-        t.right?.includes(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!),
-      )
-      .join('  ')
-      .trimEnd();
-  return [
-    t.title,
-    line(t.head),
-    widths.map((w) => '-'.repeat(w)).join('  '),
-    ...t.rows.map(line),
-    ...(t.notes ?? []).map((n) => `  · ${n}`),
-  ].join('\n');
-}
-
-export function markdownTable(t: Table): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const align = t.head.map((_, i) => (t.right?.includes(i) ? '---:' : '---'));
-  return [
-    `### ${t.title}`,
-    '',
-    `| ${t.head.map(esc).join(' | ')} |`,
-    `| ${align.join(' | ')} |`,
-    ...t.rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
-    '',
-    ...(t.notes ?? []).map((n) => `- ${n}`),
-  ].join('\n');
-}
-
 export function allTables(r: Results): Table[] {
   return [
+    calibrationTable(r.calibration),
     sizesTable(r.sizes),
     timingTable(r.browser),
     mainThreadTable(r.browser),
@@ -383,7 +305,8 @@ export function allTables(r: Results): Table[] {
     submitTable(r.browser),
     writesTable(r.writes),
     serverTable(r.server),
-    goalsTable(goals(r)),
+    lighthouseTable(r.lighthouse),
+    goalsTable(r),
   ];
 }
 
@@ -405,25 +328,30 @@ export function markdownReport(r: Results): string {
     '## Machine',
     '',
     `- ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, ${m.os}`,
-    `- Node ${m.node}, Chromium ${m.chromium} (headless, ${r.browser.cpuThrottle}× CPU throttling), esbuild ${m.esbuild}`,
+    `- Node ${m.node}, Chromium ${m.chromium} (headless), esbuild ${m.esbuild}, Lighthouse ${r.lighthouse.version}`,
     `- Commit ${m.commit}`,
-    `- Load average (1, 5, 15 min) at start ${m.loadBefore.map((l) => l.toFixed(2)).join(', ')}, at end ${m.loadAfter.map((l) => l.toFixed(2)).join(', ')}.` +
-      (Math.max(...m.loadBefore, ...m.loadAfter) > m.cores * 0.75
-        ? ' Other work was using the CPU during the run: timed figures are noisier and slower than on an idle machine.'
-        : ''),
+    `- Host benchmarkIndex ${spread(r.calibration.host.index, 0)} → CPU throttling ${r.calibration.factor}× for the ${r.calibration.target.name} (${r.calibration.target.benchmarkIndex}); calibration ${r.calibration.problems.length ? `did not hold (${r.calibration.problems.join('; ')})` : 'held'}.`,
+    `- Load average (1, 5, 15 min) at start ${m.loadBefore.map((l) => l.toFixed(2)).join(', ')}, at end ${m.loadAfter.map((l) => l.toFixed(2)).join(', ')}.`,
+    `- ${r.noise.length ? `**Noisy run**: ${r.noise.join('; ')}.` : '**Clean run.**'}`,
     '',
     '## Goals',
     '',
-    ...verdicts.map((g) => `- **${g.met ? 'met' : 'short'}**: ${g.goal}: ${g.figure}`),
+    ...verdicts.map(
+      (g) => `- **${g.verdict}**: ${g.goal}: ${g.figure}; limit ${g.limit}; ${g.margin}.`,
+    ),
+    '',
+    ...(goalsTable(r).notes ?? []),
     '',
     '![gzip sizes](sizes.svg)',
     '',
     '## Method',
     '',
+    `0. **The phone.** See the calibration table: the CPU throttling rate at which this host scores ${r.calibration.target.name}'s benchmarkIndex, used by the browser cases and Lighthouse. A run is clean when the 1-minute load average at the start is below 1 (less than one core's worth of other work) and the calibration held; on a noisy run a missed timed goal is "inconclusive".`,
     '1. **Bytes.** Ours are read from `dist/` as `npm run build` left it, with `scriptTagSizes()` and `weigh()` from scripts/bundle-sizes.mjs (minified by the package build; gzip level 9; brotli quality 11). A push subscriber downloads the script-tag bundle; a declined visitor also the lazily loaded form chunk (form, consent text, English, libphonenumber-js/min) and, outside English, a locale chunk (the largest is counted). The alternatives are built in the same run with esbuild (`bundle`, `minify`, `format: esm`, `platform: browser`, no legal comments, like our terser build) from the entries in `bench/entries/`, and weighed the same way. CSS an alternative needs as a separate file is minified with esbuild and added: intl-tel-input (both versions) and Shoelace (its light theme holds the design tokens sl-input uses). Material keeps its styles in JS. Flag images are not counted.',
-    `2. **Browser.** Headless Chromium ${m.chromium}, CPU throttled ${r.browser.cpuThrottle}× with CDP \`Emulation.setCPUThrottlingRate\` (set on the page's initial about:blank before the measured navigation; it carries over), viewport ${r.browser.viewport.width}×${r.browser.viewport.height}, pages served by one \`node:http\` server on 127.0.0.1. Every run uses a fresh browser context (cold cache, empty storage). The OneSignal page SDK is the project's simulator (demo/simulators/onesignal-page-sdk.ts, compiled with esbuild) with \`initDelay=0\`. Our script is a \`type="module" async\` script, as the README recommends; times start when it had arrived (its resource timing \`responseEnd\`: an async module runs as soon as it has, never earlier). A module script in the head (bench/pages/probe.ts) watches the element's \`state\` attribute (MutationObserver), its shadow root, \`longtask\`, \`long-animation-frame\` and \`layout-shift\` entries. Cases run interleaved, ${r.browser.runsPerCase} runs each after one uncounted warm-up; figures are median (min–max).`,
+    `2. **Browser.** Headless Chromium ${m.chromium}, CPU throttled ${r.browser.cpuThrottle}× (calibrated) with CDP \`Emulation.setCPUThrottlingRate\` (set on the page's initial about:blank before the measured navigation; it carries over), viewport ${r.browser.viewport.width}×${r.browser.viewport.height}, pages served by one \`node:http\` server on 127.0.0.1. Every run uses a fresh browser context (cold cache, empty storage). The OneSignal page SDK is the project's simulator (demo/simulators/onesignal-page-sdk.ts, compiled with esbuild), timed like the real one on the phone's network: ${SDK_TIMING_NOTE} Our script is a \`type="module" async\` script, as the README recommends; times start when it had arrived (its resource timing \`responseEnd\`: an async module runs as soon as it has, never earlier). A module script in the head (bench/pages/probe.ts) watches the element's \`state\` attribute (MutationObserver), its shadow root, \`longtask\`, \`long-animation-frame\` and \`layout-shift\` entries. Cases run interleaved, ${r.browser.runsPerCase} runs each after one uncounted warm-up; figures are median (min–max).`,
     "3. **OneSignal writes.** One context per subject, so the simulator's persisted visitor (localStorage) carries over: view 1 with push denied (reset), view 2 the same, then during view 2 the visitor grants push (`OneSignalSimulator.grant()`), view 3 after the grant and view 4 repeating it. Counted per view from `OneSignalSimulator.calls` after 0.7 s of quiet once the page has decided.",
     '4. **Server.** `runServerBench()` from bench/server.ts.',
+    '5. **Lighthouse.** See its table.',
     '',
     '## Results',
     '',
@@ -435,43 +363,4 @@ export function markdownReport(r: Results): string {
     ...Object.values(r.browser.cases).map(caseLines),
     '',
   ].join('\n');
-}
-
-// ---- chart -------------------------------------------------------------------------------
-
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** A horizontal bar per download, gzip kB, with the two size goals as lines. */
-export function sizesSvg(s: SizesResult): string {
-  const labelWidth = 440;
-  const barMax = 440;
-  const rowHeight = 26;
-  const top = 48;
-  const width = labelWidth + barMax + 110;
-  const height = top + s.rows.length * rowHeight + 44;
-  const max = Math.max(...s.rows.map((r) => r.total.gzip));
-  const x = (bytes: number) => labelWidth + (bytes / max) * barMax;
-  const colour = { ours: '#1a56db', alternative: '#8c959f', parts: '#c4c9cf' };
-  const bars = s.rows.map((r, i) => {
-    const y = top + i * rowHeight;
-    const w = Math.max(1, x(r.total.gzip) - labelWidth);
-    const name = r.kind === 'parts' ? `${r.name} (assembled)` : r.name;
-    return [
-      `<text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end">${xml(name)}</text>`,
-      `<rect x="${labelWidth}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowHeight - 8}" fill="${colour[r.kind]}"/>`,
-      `<text x="${(labelWidth + w + 6).toFixed(1)}" y="${y + 17}">${kB(r.total.gzip, 1)}</text>`,
-    ].join('');
-  });
-  const line = (bytes: number, label: string, dy: number) => {
-    const lx = x(bytes).toFixed(1);
-    return `<line x1="${lx}" y1="${top - 6}" x2="${lx}" y2="${height - 36}" stroke="#b42318" stroke-dasharray="4 3"/><text x="${lx}" y="${height - 36 + dy}" fill="#b42318" text-anchor="middle">${xml(label)}</text>`;
-  };
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="13">
-<rect width="100%" height="100%" fill="#fff"/>
-<text x="16" y="24" font-size="15" font-weight="600">What a visitor downloads, gzip (JS + required CSS)</text>
-${bars.join('\n')}
-${line(10_000, 'subscriber goal 10 kB', 14)}
-${line(s.intlTelInputWithUtils.gzip / 2, 'declined goal: ½ intl-tel-input + utils', 28)}
-</svg>
-`;
 }

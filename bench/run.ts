@@ -1,32 +1,31 @@
 /**
  * `npm run bench`: this package side by side with the alternatives, in one run.
  *
+ *   0. the calibrated phone: this host's benchmarkIndex → CPU throttling (bench/calibrate.ts)
  *   1. bytes a visitor downloads (bench/sizes.ts)
- *   2. the element in headless Chromium, CPU 4× (bench/browser.ts)
+ *   2. the element in headless Chromium on that phone (bench/browser.ts)
  *   3. OneSignal writes per page view (bench/onesignal-writes.ts)
  *   4. the server handler (bench/server.ts)
+ *   5. Lighthouse on four pages (bench/lighthouse.ts)
  *
- * Prints one table per part with met/short against the goals, and writes
- * bench/results/report.md, bench/results/sizes.svg and bench/results/results.json.
- * Assumes dist/ is built (`npm run build`). Figures, not assertions: it exits 0 when a goal is short.
+ * Prints one table per part and the goals with figure, limit, margin and verdict (bench/goals.ts:
+ * met, short, or inconclusive on a noisy run), and writes bench/results/report.md, sizes.svg and
+ * results.json. Assumes dist/ is built (`npm run build`). Figures, not assertions: it exits 0
+ * when a goal is short. About two minutes on a quiet 2-core machine; `--quick` for development.
  *
- *   npx tsx bench/run.ts [--runs 10] [--server-duration 5000]
+ *   npx tsx bench/run.ts [--quick] [--runs 4] [--lighthouse-runs 1] [--server-duration 2000]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, measureBrowser } from './browser.js';
+import { calibrate, recheck } from './calibrate.js';
+import { measureLighthouse } from './lighthouse.js';
 import { ROOT, snapshotDist, startBenchServer, type DistSnapshot } from './http.js';
 import { measureWrites } from './onesignal-writes.js';
-import {
-  allTables,
-  markdownReport,
-  sizesSvg,
-  textTable,
-  type Machine,
-  type Results,
-} from './report.js';
+import { sizesSvg, textTable } from './render.js';
+import { allTables, markdownReport, type Machine, type Results } from './report.js';
 import { runServerBench } from './server.js';
 import { measureSizes, type SizesResult } from './sizes.js';
 
@@ -65,8 +64,10 @@ async function snapshotAndWeigh(): Promise<{ snapshot: DistSnapshot; sizes: Size
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const runs = option('--runs', 10);
-  const serverDuration = option('--server-duration', 5000);
+  const quick = process.argv.includes('--quick');
+  const runs = option('--runs', quick ? 2 : 4);
+  const lighthouseRuns = option('--lighthouse-runs', 1);
+  const serverDuration = option('--server-duration', quick ? 1000 : 2000);
   if (!existsSync(join(ROOT, 'dist/push-sms-fallback.js'))) {
     throw new Error('dist/ is not built: run `npm run build` first (`npm run bench` does).');
   }
@@ -87,24 +88,36 @@ async function main(): Promise<void> {
   lap('sizes');
 
   let browserVersion = '';
+  let calibration: Results['calibration'];
   let browserResults: Results['browser'];
   let writes: Results['writes'];
+  let lighthouse: Results['lighthouse'];
   const server = await startBenchServer(snapshot.dist);
-  const browser = await launchBrowser();
   try {
-    browserVersion = browser.version();
-    step(
-      `part 2: Chromium ${browserVersion}, ${runs} runs of 7 pages (CPU 4×) on ${server.origin}`,
-    );
-    browserResults = await measureBrowser(browser, server.origin, runs, (done, total) =>
-      step(`  round ${done}/${total}`),
-    );
-    lap('browser');
-    step('part 3: OneSignal writes over the visit sequence');
-    writes = await measureWrites(browser, server);
-    lap('writes');
+    const browser = await launchBrowser();
+    try {
+      browserVersion = browser.version();
+      step(`part 0: calibrating the phone on Chromium ${browserVersion}`);
+      calibration = await calibrate(browser, (text) => step(`  ${text}`));
+      lap('calibration');
+      const rate = calibration.factor;
+      step(`part 2: ${runs} runs of 8 pages (CPU ${rate}×) on ${server.origin}`);
+      browserResults = await measureBrowser(browser, server.origin, runs, rate, (done, total) =>
+        step(`  round ${done}/${total}`),
+      );
+      await recheck(browser, calibration);
+      step(`  the same rate after the cases: ${calibration.after?.index.median.toFixed(0)}`);
+      lap('browser');
+      step('part 3: OneSignal writes over the visit sequence');
+      writes = await measureWrites(browser, server);
+      lap('writes');
+    } finally {
+      await browser.close();
+    }
+    step(`part 5: Lighthouse, ${lighthouseRuns} run(s) of 4 pages`);
+    lighthouse = await measureLighthouse(server.origin, calibration.factor, lighthouseRuns, step);
+    lap('lighthouse');
   } finally {
-    await browser.close();
     await server.close();
     snapshot.remove();
   }
@@ -126,10 +139,19 @@ async function main(): Promise<void> {
     loadBefore,
     loadAfter: loadavg(),
   };
+  const noise = [...calibration.problems];
+  if (loadBefore[0]! >= 1) {
+    noise.unshift(
+      `load average ${loadBefore[0]!.toFixed(2)} at the start on ${cpus().length} cores`,
+    );
+  }
   const results: Results = {
     machine,
+    calibration,
+    noise,
     sizes,
     browser: browserResults,
+    lighthouse,
     writes,
     server: serverResults,
     partsMs,

@@ -159,9 +159,10 @@ const PACKAGES = [
 /** Strings only libphonenumber-js (its metadata and parser) contains. */
 const PHONE_MARKERS = ['country_calling_codes', 'INVALID_COUNTRY', 'NOT_A_NUMBER', 'TOO_SHORT'];
 
-async function bundle(entry: string): Promise<string> {
+/** A script built the way the alternatives are weighed; `path` from the repo root. */
+export async function minifiedBundle(path: string): Promise<string> {
   const result = await build({
-    entryPoints: [join(ROOT, 'bench/entries', entry)],
+    entryPoints: [join(ROOT, path)],
     bundle: true,
     minify: true,
     format: 'esm',
@@ -175,7 +176,7 @@ async function bundle(entry: string): Promise<string> {
   return result.outputFiles[0]?.text ?? '';
 }
 
-async function minifyCss(file: string): Promise<string> {
+export async function minifyCss(file: string): Promise<string> {
   const result = await transform(readFileSync(join(ROOT, file), 'utf8'), {
     loader: 'css',
     minify: true,
@@ -241,7 +242,7 @@ export async function measureSizes(distRoot: string): Promise<SizesResult> {
   ];
   let itiUtils: Size | undefined;
   for (const alt of ALTERNATIVES) {
-    const js = weigh(await bundle(alt.entry));
+    const js = weigh(await minifiedBundle(join('bench/entries', alt.entry)));
     const css = alt.css ? weigh(await minifyCss(alt.css)) : undefined;
     const total = css ? sum(js, css) : js;
     if (alt.entry === 'intl-tel-input-utils.ts') itiUtils = total;

@@ -2,28 +2,34 @@
  * The benchmark's pages, built from their URL. No inline script anywhere: the probe, the
  * baseline and the sample model are files the bench server compiles from this folder.
  *
- *   /page/element?visitor=denied|subscriber&layout=inline|banner&reserve=1&reset=1
+ *   /page/element?visitor=denied|subscriber&layout=inline|banner&reserve=1&reset=1&timing=instant&hold=1
  *   /page/sdk-only?visitor=…&reset=1           the same SDK handshake without our element
  *   /page/sample?reset=1                       the model of OneSignal's published sample
  */
 
+import { strings as en } from '../../src/locales/en.js';
+import { INIT_HOLD_MS, SDK_TIMING, SIMULATOR_PATH } from './sdk-timing.js';
+
 export type Visitor = 'denied' | 'subscriber';
 
-export const SIMULATOR_PATH = '/sim/onesignal-page-sdk.js';
-
 /**
- * The simulator's script URL. `initDelay=0`: the simulated SDK is ready as soon as its script
- * has run, so timings are the element's own path (a real SDK adds its config download).
+ * The simulator's script URL. By default the simulated SDK takes the real one's time on the
+ * phone's network (bench/pages/sdk-timing.ts): `latency` is read by the bench server, which holds
+ * the script that long, `initDelay` by the simulator. `timing=instant` (counting writes, not
+ * timing them) answers at once.
  */
-export function simulatorUrl(visitor: Visitor, reset: boolean): string {
-  const query = new URLSearchParams(
+export function simulatorUrl(visitor: Visitor, query: URLSearchParams): string {
+  const sdk = new URLSearchParams(
     visitor === 'subscriber'
       ? { permission: 'granted', subscribed: '1', tags: 'subscribed_to_push:true' }
       : { permission: 'denied' },
   );
-  if (reset) query.set('reset', '1');
-  query.set('initDelay', '0');
-  return `${SIMULATOR_PATH}?${query}`;
+  if (query.get('reset') === '1') sdk.set('reset', '1');
+  const instant = query.get('timing') === 'instant';
+  sdk.set('initDelay', String(instant ? 0 : SDK_TIMING.configMs));
+  if (!instant) sdk.set('latency', String(SDK_TIMING.scriptMs));
+  if (query.get('hold') === '1') sdk.set('initHold', String(INIT_HOLD_MS));
+  return `${SIMULATOR_PATH}?${sdk}`;
 }
 
 const escape = (text: string) =>
@@ -33,6 +39,11 @@ const CSS = `
   body { margin: 0; font: 16px/1.5 system-ui, sans-serif; color: #1f2328; }
   header, main { max-width: 44rem; margin: 0 auto; padding: 1rem; }
   push-sms-fallback { max-width: 44rem; margin: 0 auto; }
+  form.sms { max-width: 44rem; margin: 0 auto; padding: 0 1rem; }
+  /* The intl-tel-input page styles its controls as a site would, to our element's sizes. */
+  form.sms label[for=phone] { display: block; }
+  form.sms input[type=tel], form.sms button { font: inherit; min-height: 2.75rem; }
+  form.sms input[type=checkbox] { width: 1.5rem; height: 1.5rem; vertical-align: top; }
   /* What the README asks of pages using reserve-space: hold the room before the script runs. */
   push-sms-fallback[reserve-space]:not(:defined) { display: block; min-height: 29rem; }
   h1 { margin: 0 0 .5rem; font-size: 1.75rem; }
@@ -76,14 +87,14 @@ export function elementPage(query: URLSearchParams): string {
     'program-name="Acme Coffee"',
     'terms-url="/terms"',
     'privacy-url="/privacy"',
-    `sdk-src="${escape(simulatorUrl(visitor, query.get('reset') === '1'))}"`,
+    `sdk-src="${escape(simulatorUrl(visitor, query))}"`,
     query.get('layout') === 'banner' ? 'layout="banner"' : '',
     query.get('reserve') === '1' ? 'reserve-space' : '',
   ].filter(Boolean);
   return page({
     until: visitor === 'subscriber' ? 'push' : 'form',
     head: [
-      '<script type="module" src="/bench/probe.js"></script>',
+      probe(query),
       '<script type="module" async src="/dist/push-sms-fallback.js" data-measured></script>',
     ].join('\n'),
     body: `<push-sms-fallback ${attributes.join(' ')}></push-sms-fallback>`,
@@ -94,21 +105,69 @@ export function sdkOnlyPage(query: URLSearchParams): string {
   const visitor: Visitor = query.get('visitor') === 'subscriber' ? 'subscriber' : 'denied';
   return page({
     until: 'sdk',
-    sdkSrc: simulatorUrl(visitor, query.get('reset') === '1'),
+    sdkSrc: simulatorUrl(visitor, query),
     head: [
-      '<script type="module" src="/bench/probe.js"></script>',
+      probe(query),
       '<script type="module" async src="/bench/sdk-only.js" data-measured></script>',
     ].join('\n'),
     body: '',
   });
 }
 
+/** The consent sentence our element shows with a checkbox, in English, with the same links. */
+function consentHtml(): string {
+  const links: Record<string, string> = {
+    action: en.consentByCheckbox,
+    program: 'Acme Coffee',
+    frequency: en.frequency,
+    terms: `<a href="/terms">${en.terms}</a>`,
+    privacy: `<a href="/privacy">${en.privacy}</a>`,
+  };
+  return escape(en.consent).replace(/\{(\w+)\}/g, (_, key: string) => links[key] ?? '');
+}
+
+/**
+ * The same job done with intl-tel-input + utils (the package the size comparison weighs): the
+ * page loads the same SDK with the standard snippet, and has a phone field with a country
+ * selector, our English texts and consent sentence, and a submit button. The form is in the HTML
+ * from the start (the page does not ask whether push is on), which spares it any layout shift.
+ */
+export function intlTelInputPage(query: URLSearchParams): string {
+  return page({
+    until: 'none',
+    sdkSrc: simulatorUrl('denied', query),
+    head: [
+      '<link rel="stylesheet" href="/bench/iti/css/intlTelInput.css">',
+      '<script type="module" async src="/bench/sdk-only.js"></script>',
+      '<script type="module" async src="/bench/intl-tel-input.js"></script>',
+    ].join('\n'),
+    body: `<form class="sms" action="/api/sms-subscribe" method="post" novalidate>
+<h2>${escape(en.heading)}</h2>
+<p>${escape(en.intro)}</p>
+<label for="phone">${escape(en.phone)}</label>
+<input id="phone" name="phone" type="tel" autocomplete="tel" aria-describedby="phone-hint" required>
+<p id="phone-hint">${escape(en.phoneHint)}</p>
+<p><input id="consent" name="consent" type="checkbox" required> <label for="consent">${consentHtml()}</label></p>
+<button type="submit">${escape(en.submit)}</button>
+</form>`,
+  });
+}
+
+/** The page without any script: what every other page adds to. */
+export function barePage(): string {
+  return page({ until: 'none', head: '', body: '' });
+}
+
+/** The in-page probe; `probe=0` (Lighthouse's pages) leaves it out. */
+const probe = (query: URLSearchParams) =>
+  query.get('probe') === '0' ? '' : '<script type="module" src="/bench/probe.js"></script>';
+
 /** The sample loads the SDK itself (next/head in the original), then runs its mount effect. */
 export function samplePage(query: URLSearchParams): string {
   return page({
     until: 'none',
     head: [
-      `<script src="${escape(simulatorUrl('denied', query.get('reset') === '1'))}" defer></script>`,
+      `<script src="${escape(simulatorUrl('denied', query))}" defer></script>`,
       '<script type="module" src="/bench/onesignal-sample.js"></script>',
     ].join('\n'),
     body: '',

@@ -8,6 +8,7 @@
  *
  * `<html data-until="form|push|sdk">` says what the page waits for.
  */
+import { SIMULATOR_PATH } from './sdk-timing.js';
 import type { BenchWindow, ProbeRecord } from './record.js';
 
 const w = window as BenchWindow;
@@ -19,7 +20,9 @@ const record: ProbeRecord = {
   formRendered: null,
   formPainted: null,
   formComplete: null,
+  sdkLoaded: null,
   sdkReady: null,
+  initStart: null,
   submitAt: null,
   done: null,
   longTasks: [],
@@ -170,16 +173,18 @@ if (element) {
   };
 }
 
-if (until === 'sdk') {
-  // The baseline page marks the SDK's readiness; marks are buffered, so one made before this
-  // probe ran (its script is async) is seen too.
-  new PerformanceObserver((list) => {
-    const [mark] = list.getEntriesByName('bench-sdk-ready');
-    if (!mark || record.sdkReady != null) return;
+/**
+ * The SDK's milestones. The simulator marks `init` calls and readiness (`config` set and
+ * `permissionNative` defined); marks are buffered, so none is missed.
+ */
+new PerformanceObserver((list) => {
+  for (const mark of list.getEntries()) {
+    if (mark.name === 'onesignal-simulator:init-called') record.initStart ??= mark.startTime;
+    if (mark.name !== 'onesignal-simulator:sdk-ready' || record.sdkReady != null) continue;
     record.sdkReady = mark.startTime;
-    afterPaint(ready);
-  }).observe({ type: 'mark', buffered: true });
-}
+    if (until === 'sdk') afterPaint(ready);
+  }
+}).observe({ type: 'mark', buffered: true });
 
 // Read when the runner asks for the record: by then the measured script has arrived and run.
 const measured = document.querySelector<HTMLScriptElement>('script[data-measured]');
@@ -189,6 +194,15 @@ Object.defineProperty(record, 't0', {
     const [arrival] = performance.getEntriesByName(measured?.src ?? '', 'resource');
     if (!arrival) throw new Error('the page has no script[data-measured] that was fetched');
     return (arrival as PerformanceResourceTiming).responseEnd;
+  },
+});
+Object.defineProperty(record, 'sdkLoaded', {
+  enumerable: true,
+  get: () => {
+    const sdk = performance
+      .getEntriesByType('resource')
+      .find((entry) => new URL(entry.name).pathname === SIMULATOR_PATH);
+    return sdk ? (sdk as PerformanceResourceTiming).responseEnd : null;
   },
 });
 Object.defineProperty(record, 'resources', {

@@ -16,8 +16,12 @@ export interface ProbeRecord {
   formPainted: number | null;
   /** The selector lists every country (the element adds them after the first paint), painted: the form path's end. */
   formComplete: number | null;
-  /** The SDK-only baseline page: `init` resolved. */
+  /** The SDK's script had arrived (its resource timing `responseEnd`): it runs its queue then. */
+  sdkLoaded: number | null;
+  /** The SDK was ready (the simulator's mark: `config` set, `permissionNative` defined). */
   sdkReady: number | null;
+  /** `OneSignal.init` was first called (by the element, or by the page's own snippet). */
+  initStart: number | null;
   /** The submit button was clicked, and `state="done"` came. */
   submitAt: number | null;
   done: number | null;

@@ -11,10 +11,7 @@ interface Sdk {
 type SdkWindow = Window & { OneSignalDeferred?: ((sdk: Sdk) => unknown)[] };
 
 const w = window as SdkWindow;
-(w.OneSignalDeferred ??= []).push(async (sdk) => {
-  await sdk.init({ appId: 'bench-app' });
-  performance.mark('bench-sdk-ready');
-});
+(w.OneSignalDeferred ??= []).push((sdk) => sdk.init({ appId: 'bench-app' }));
 const script = document.createElement('script');
 script.src = document.documentElement.dataset['sdkSrc'] ?? '';
 script.defer = true;

@@ -1,0 +1,174 @@
+/**
+ * A calibrated phone instead of a fixed CPU throttle. A fixed 4× on a host of unknown speed is
+ * no phone of known speed: the same commit went from 0/10 to 10/10 runs with a long task when
+ * the host was busier. So, before the browser cases, this measures the host with Lighthouse's
+ * benchmarkIndex workload and searches the Chromium CPU throttling rate at which a page scores
+ * the target phone's index, as Chrome DevTools' CPU calibration does (the index is not linear in
+ * the rate, so the rate is measured, not only divided out). After the cases it measures again at
+ * that rate: a host whose speed moved during the run is reported as noisy.
+ */
+import type { Browser } from 'playwright-core';
+import { summarize, type Summary } from './stats.js';
+
+/**
+ * The phone the bench emulates: Lighthouse 12's mobile device (its `screenEmulation.mobile` and
+ * user agent are a "moto g power (2022)", core/config/constants.js), whose benchmarkIndex Chrome
+ * DevTools' CPU calibration targets as its low-tier device (`lowScore = 264`,
+ * front_end/panels/mobile_throttling/CalibrationController.ts). Lighthouse's docs put 125–800
+ * in the "mid-tier mobile" class (docs/throttling.md).
+ */
+const TARGET_PHONE = { name: 'Moto G Power (2022)', benchmarkIndex: 264 };
+
+/** A calibration is stable when repeated indexes stay within ± this share of their median. */
+const MARGIN = 0.1;
+const SAMPLES = 3;
+/** Bounds the calibration to about 25 s on a busy host (each measurement is 4 s). */
+const MAX_STEPS = 3;
+const MAX_HOST_TRIES = 2;
+/** Lighthouse's own duration: 500 ms per half. */
+const DURATION_MS = 1000;
+
+/**
+ * Lighthouse's benchmarkIndex workload (core/lib/page-functions.js computeBenchmarkIndex), run in
+ * the page: for half the time, build a 10 000-character string one character at a time (heavy on
+ * the garbage collector); for the other half, copy 100 000 integers between two arrays, reading
+ * the clock every 10th copy. Each half scores copies or strings per second ÷ 10; the index is
+ * their mean. Written here as a string so the page runs exactly this, not a transpiled variant.
+ */
+const WORKLOAD = `(() => {
+  const half = ${DURATION_MS / 2};
+  const perSecond = (count, start) => Math.round(count / 10 / ((Date.now() - start) / 1000));
+  let start = Date.now();
+  let strings = 0;
+  while (Date.now() - start < half) {
+    let text = '';
+    for (let i = 0; i < 10000; i++) text += 'a';
+    if (text.length === 1) throw new Error('unreachable: keeps the loop from being optimised away');
+    strings++;
+  }
+  const gc = perSecond(strings, start);
+  const a = [];
+  const b = [];
+  for (let i = 0; i < 100000; i++) a[i] = b[i] = i;
+  start = Date.now();
+  let copies = 0;
+  while (copies % 10 !== 0 || Date.now() - start < half) {
+    const [from, to] = copies % 2 === 0 ? [a, b] : [b, a];
+    for (let i = 0; i < from.length; i++) to[i] = from[i];
+    copies++;
+  }
+  return (gc + perSecond(copies, start)) / 2;
+})()`;
+
+export interface IndexSample {
+  rate: number;
+  index: Summary;
+  /** (max − min) ÷ median of the samples. */
+  spread: number;
+}
+
+export interface Calibration {
+  target: typeof TARGET_PHONE;
+  margin: number;
+  host: IndexSample;
+  /** Host measurements made until one was within the margin (at most MAX_HOST_TRIES). */
+  hostTries: number;
+  /** The CPU throttling rate the cases and Lighthouse use. */
+  factor: number;
+  /** Every rate tried, in order; the last is the factor's. */
+  steps: IndexSample[];
+  /** The index at `factor` reached the target within the margin, with samples within the margin. */
+  converged: boolean;
+  /** The same measurement after the browser cases (see `recheck`). */
+  after?: IndexSample;
+  /** Why the run is not clean, from the calibration's side; empty when it is. */
+  problems: string[];
+}
+
+const spreadOf = (s: Summary) => (s.max - s.min) / s.median;
+const within = (value: number, target: number) => Math.abs(value - target) <= target * MARGIN;
+
+/** A fresh context per measurement series, like the cases (a new renderer, nothing cached). */
+async function measure(browser: Browser, rate: number, samples = SAMPLES): Promise<IndexSample> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await page.evaluate(WORKLOAD); // warm-up: V8 optimises the loops first
+    const values: number[] = [];
+    for (let i = 0; i < samples; i++) values.push((await page.evaluate(WORKLOAD)) as number);
+    const index = summarize(values);
+    return { rate, index, spread: spreadOf(index) };
+  } finally {
+    await context.close();
+  }
+}
+
+const round2 = (rate: number) => Math.round(rate * 100) / 100; // Chromium keeps hundredths
+
+/**
+ * The host's index, then the rate: start from host ÷ target and correct by measured ÷ target
+ * until the throttled page scores the target within the margin (or MAX_STEPS tries).
+ */
+export async function calibrate(
+  browser: Browser,
+  onStep: (text: string) => void = () => {},
+): Promise<Calibration> {
+  let host = await measure(browser, 1);
+  let hostTries = 1;
+  onStep(`host index ${host.index.median.toFixed(0)} (spread ${pct(host.spread)})`);
+  while (host.spread > MARGIN && hostTries < MAX_HOST_TRIES) {
+    host = await measure(browser, 1);
+    hostTries++;
+    onStep(`host index again: ${host.index.median.toFixed(0)} (spread ${pct(host.spread)})`);
+  }
+  const steps: IndexSample[] = [];
+  let rate = Math.max(1, round2(host.index.median / TARGET_PHONE.benchmarkIndex));
+  for (let i = 0; i < MAX_STEPS; i++) {
+    const step = await measure(browser, rate);
+    steps.push(step);
+    onStep(`rate ${rate}×: index ${step.index.median.toFixed(0)} (spread ${pct(step.spread)})`);
+    if (within(step.index.median, TARGET_PHONE.benchmarkIndex) || rate === 1) break;
+    // Samples this far apart measure the other work on the host, not the rate: stop searching.
+    if (step.spread > 2 * MARGIN) break;
+    rate = Math.max(1, round2((rate * step.index.median) / TARGET_PHONE.benchmarkIndex));
+  }
+  const last = steps[steps.length - 1]!;
+  const converged = within(last.index.median, TARGET_PHONE.benchmarkIndex);
+  const problems: string[] = [];
+  if (host.spread > MARGIN) {
+    problems.push(`host index spread ${pct(host.spread)} after ${hostTries} tries`);
+  }
+  if (last.spread > MARGIN) problems.push(`throttled index spread ${pct(last.spread)}`);
+  if (!converged) {
+    problems.push(
+      rate === 1 && last.index.median < TARGET_PHONE.benchmarkIndex
+        ? `the host is slower than the target phone (index ${last.index.median.toFixed(0)} unthrottled)`
+        : `no rate reached ${TARGET_PHONE.benchmarkIndex} ± ${pct(MARGIN)} in ${steps.length} tries`,
+    );
+  }
+  return {
+    target: TARGET_PHONE,
+    margin: MARGIN,
+    host,
+    hostTries,
+    factor: rate,
+    steps,
+    converged,
+    problems,
+  };
+}
+
+/** The index at the calibrated rate once more, after the cases: did the host's speed hold? */
+export async function recheck(browser: Browser, calibration: Calibration): Promise<void> {
+  const after = await measure(browser, calibration.factor);
+  calibration.after = after;
+  if (!within(after.index.median, TARGET_PHONE.benchmarkIndex)) {
+    calibration.problems.push(
+      `after the cases the same rate scored ${after.index.median.toFixed(0)} (the host's speed moved)`,
+    );
+  }
+}
+
+export const pct = (share: number) => `${(share * 100).toFixed(0)} %`;

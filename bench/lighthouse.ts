@@ -1,0 +1,149 @@
+/**
+ * Part 5: Lighthouse, as users and their tools run it, on four pages of the same run: a declined
+ * visitor's page with our element, the same job done with intl-tel-input + utils, a push
+ * subscriber's page and the bare page. The pinned Lighthouse (12.2.3, the last line on Node 20)
+ * runs its CLI with its mobile defaults (simulated throttling, Moto G Power screen) on the same
+ * Debian Chromium, but with the calibrated CPU slowdown instead of its fixed 4× (its docs ask to
+ * calibrate). Pages are audited one after another, each in a fresh Chromium; the JSON reports go
+ * to bench/results/lighthouse/ (ignored by git).
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { ROOT } from './http.js';
+import { summarize, type Summary } from './stats.js';
+
+const LIGHTHOUSE_PAGES = {
+  ours: {
+    path: '/page/element?visitor=denied&reserve=1',
+    label: 'declined visitor, our element (reserve-space)',
+  },
+  intlTelInput: {
+    path: '/page/intl-tel-input',
+    label: 'declined visitor, intl-tel-input + utils form',
+  },
+  subscriber: { path: '/page/element?visitor=subscriber', label: 'push subscriber, our element' },
+  bare: { path: '/page/bare', label: 'bare page (no script)' },
+} as const;
+export type LighthousePage = keyof typeof LIGHTHOUSE_PAGES;
+
+const CLI = join(ROOT, 'node_modules/lighthouse/cli/index.js');
+const OUT = join(ROOT, 'bench/results/lighthouse');
+
+interface Lhr {
+  lighthouseVersion: string;
+  environment: { benchmarkIndex: number };
+  categories: Record<'performance' | 'accessibility', { score: number | null }>;
+  audits: Record<string, { numericValue?: number; score: number | null }>;
+}
+
+export interface LighthouseRun {
+  performance: number;
+  accessibility: number;
+  tbtMs: number;
+  cls: number;
+  lcpMs: number;
+  maxFidMs: number;
+  benchmarkIndex: number;
+}
+
+export interface LighthouseResult {
+  version: string;
+  cpuSlowdown: number;
+  runsPerPage: number;
+  pages: Record<
+    LighthousePage,
+    { label: string; runs: LighthouseRun[] } & Record<keyof LighthouseRun, Summary>
+  >;
+  /** Failed audits (a crash or a timeout), with the error: reported, not fatal. */
+  errors: string[];
+}
+
+function audit(origin: string, page: LighthousePage, cpuSlowdown: number, run: number) {
+  const output = join(OUT, `${page}-${run}.json`);
+  const url = `${origin}${LIGHTHOUSE_PAGES[page].path}${LIGHTHOUSE_PAGES[page].path.includes('?') ? '&' : '?'}reset=1&probe=0`;
+  const args = [
+    CLI,
+    url,
+    '--output=json',
+    `--output-path=${output}`,
+    '--only-categories=performance,accessibility',
+    `--throttling.cpuSlowdownMultiplier=${cpuSlowdown}`,
+    `--chrome-flags=${CHROMIUM_ARGS.join(' ')}`,
+    '--quiet',
+  ];
+  return new Promise<Lhr>((resolve, reject) => {
+    execFile(
+      process.execPath,
+      args,
+      { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, timeout: 120_000 },
+      (error, _stdout, stderr) => {
+        if (error) return reject(new Error(`${page}: ${stderr.trim().split('\n').pop() ?? error}`));
+        resolve(JSON.parse(readFileSync(output, 'utf8')) as Lhr);
+      },
+    );
+  });
+}
+
+function read(lhr: Lhr): LighthouseRun {
+  const value = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+  return {
+    performance: Math.round((lhr.categories.performance.score ?? 0) * 100),
+    accessibility: Math.round((lhr.categories.accessibility.score ?? 0) * 100),
+    tbtMs: value('total-blocking-time'),
+    cls: value('cumulative-layout-shift'),
+    lcpMs: value('largest-contentful-paint'),
+    maxFidMs: value('max-potential-fid'),
+    benchmarkIndex: lhr.environment.benchmarkIndex,
+  };
+}
+
+export async function measureLighthouse(
+  origin: string,
+  cpuSlowdown: number,
+  runsPerPage: number,
+  onProgress: (text: string) => void = () => {},
+): Promise<LighthouseResult> {
+  mkdirSync(OUT, { recursive: true });
+  const names = Object.keys(LIGHTHOUSE_PAGES) as LighthousePage[];
+  const runs = Object.fromEntries(names.map((n) => [n, [] as LighthouseRun[]])) as Record<
+    LighthousePage,
+    LighthouseRun[]
+  >;
+  const errors: string[] = [];
+  let version = '';
+  // Interleaved like the browser cases, so a slower spell of the host spreads over all pages.
+  for (let run = 1; run <= runsPerPage; run++) {
+    for (const name of names) {
+      try {
+        const lhr = await audit(origin, name, cpuSlowdown, run);
+        version = lhr.lighthouseVersion;
+        runs[name].push(read(lhr));
+      } catch (error) {
+        errors.push(String(error instanceof Error ? error.message : error));
+      }
+    }
+    onProgress(`  Lighthouse round ${run}/${runsPerPage}`);
+  }
+  const keys: (keyof LighthouseRun)[] = [
+    'performance',
+    'accessibility',
+    'tbtMs',
+    'cls',
+    'lcpMs',
+    'maxFidMs',
+    'benchmarkIndex',
+  ];
+  const pages = Object.fromEntries(
+    names.map((name) => [
+      name,
+      {
+        label: LIGHTHOUSE_PAGES[name].label,
+        runs: runs[name],
+        ...Object.fromEntries(keys.map((k) => [k, summarize(runs[name].map((r) => r[k]))])),
+      },
+    ]),
+  ) as LighthouseResult['pages'];
+  return { version, cpuSlowdown, runsPerPage, pages, errors };
+}
