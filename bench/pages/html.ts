@@ -143,7 +143,7 @@ export function intlTelInputPage(query: URLSearchParams): string {
     ].join('\n'),
     body: `<form class="sms" action="/api/sms-subscribe" method="post" novalidate>
 <h2>${escape(en.heading)}</h2>
-<p>${escape(en.intro)}</p>
+<p>${escape(en.introDenied)}</p>
 <label for="phone">${escape(en.phone)}</label>
 <input id="phone" name="phone" type="tel" autocomplete="tel" aria-describedby="phone-hint" required>
 <p id="phone-hint">${escape(en.phoneHint)}</p>
