@@ -1,7 +1,4 @@
 // Shared limits and replays through a real redis-server, started by this file on loopback.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,47 +8,15 @@ import {
 } from '../../src/server/index.js';
 import { createOneSignalSimulator } from '../../demo/simulators/onesignal-rest.js';
 import { cleanup, must, post, registration, startHarness } from './helpers.js';
+import { startRedis, type RunningRedis } from './redis-server.js';
 
-const REDIS_SERVER = '/usr/bin/redis-server';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-let redis: ChildProcess;
+let redis: RunningRedis;
 let client: ReturnType<typeof createClient>;
 let sendCommand: SendRedisCommand;
 
 beforeAll(async () => {
-  // Fail loudly: a missing server must not turn into a skipped (silently green) suite.
-  if (!existsSync(REDIS_SERVER)) {
-    throw new Error(`${REDIS_SERVER} is missing: apt-get install redis-server`);
-  }
-  const port = await freePort();
-  redis = spawn(
-    REDIS_SERVER,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(
-      () => reject(new Error(`redis-server did not start:\n${out}`)),
-      10_000,
-    );
-    redis.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    redis.once('exit', (code) => reject(new Error(`redis-server exited (${code}):\n${out}`)));
-  });
+  redis = await startRedis();
+  const { port } = redis;
   client = createClient({ socket: { host: '127.0.0.1', port } });
   await client.connect();
   sendCommand = (args) => client.sendCommand(args);
@@ -59,7 +24,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await client?.quit();
-  redis?.kill();
+  redis?.stop();
 });
 
 afterEach(async () => {

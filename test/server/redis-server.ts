@@ -1,0 +1,49 @@
+// A real redis-server on a free loopback port, for the tests that need Redis.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+const REDIS_SERVER = '/usr/bin/redis-server';
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export interface RunningRedis {
+  port: number;
+  url: string;
+  stop(): void;
+}
+
+export async function startRedis(): Promise<RunningRedis> {
+  // Fail loudly: a missing server must not turn into a skipped (silently green) suite.
+  if (!existsSync(REDIS_SERVER)) {
+    throw new Error(`${REDIS_SERVER} is missing: apt-get install redis-server`);
+  }
+  const port = await freePort();
+  const redis = spawn(
+    REDIS_SERVER,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(
+      () => reject(new Error(`redis-server did not start:\n${out}`)),
+      10_000,
+    );
+    redis.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    redis.once('exit', (code) => reject(new Error(`redis-server exited (${code}):\n${out}`)));
+  });
+  return { port, url: `redis://127.0.0.1:${port}`, stop: () => redis.kill() };
+}
