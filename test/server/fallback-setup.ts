@@ -25,8 +25,15 @@ export function bullmq(
   redisUrl: string,
   extra: Partial<BullMqSchedulerOptions> = {},
 ): FallbackScheduler {
+  // node-redis throws client errors unless someone listens; BullMQ reconnects by itself.
+  const client = createClient({ url: redisUrl }).on('error', () => undefined);
+  // Runs after the notifier's close (cleanups run last-registered first): BullMQ leaves a
+  // client it was given open.
+  onCleanup(async () => {
+    if (client.isOpen) await client.quit();
+  });
   return createBullMqScheduler({
-    connection: createNodeRedisClient(createClient({ url: redisUrl })),
+    connection: createNodeRedisClient(client),
     queueName: `t-${crypto.randomUUID()}`,
     ...extra,
   });
@@ -37,7 +44,7 @@ export interface FallbackHarness {
   notifier: Notifier;
   reports: FallbackReport[];
   logger: ReturnType<typeof captureLogger>;
-  /** Resolves with the next report (rejects after `ms`). */
+  /** The next report not yet taken, waiting up to `ms` for it. */
   nextReport(ms?: number): Promise<FallbackReport>;
   /** OneSignal creates that made a new SMS (replays excluded). */
   smsSent(): number;
@@ -53,7 +60,7 @@ export async function startFallbackHarness(
   const served = await sim.listen();
   const logger = captureLogger();
   const reports: FallbackReport[] = [];
-  const waiting: ((r: FallbackReport) => void)[] = [];
+  let taken = 0;
   const notifier = createNotifier({
     appId: sim.appId,
     apiKey: sim.apiKey,
@@ -64,7 +71,6 @@ export async function startFallbackHarness(
     scheduler,
     onFallback: (report) => {
       reports.push(report);
-      waiting.shift()?.(report);
     },
   });
   onCleanup(async () => {
@@ -89,14 +95,14 @@ export async function startFallbackHarness(
     notifier,
     reports,
     logger,
-    nextReport: (ms = 15_000) =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no fallback report in ${ms} ms`)), ms);
-        waiting.push((r) => {
-          clearTimeout(timer);
-          resolve(r);
-        });
-      }),
+    async nextReport(ms = 15_000) {
+      const deadline = Date.now() + ms;
+      while (reports.length <= taken) {
+        if (Date.now() > deadline) throw new Error(`no fallback report in ${ms} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return reports[taken++] as FallbackReport;
+    },
     smsSent: () => sim.state().notifications.filter((n) => n.channel === 'sms').length,
     viewRequests: () =>
       sim.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/notifications/')).length,
