@@ -25,7 +25,7 @@ const notifier = createNotifier({
     queueName: env('QUEUE'),
     worker: { lockDuration: 1500, stalledInterval: 1000, concurrency: 5 },
   }),
-  onFallback: (report) => process.stdout.write(`${JSON.stringify(report)}\n`),
+  onFallback: (report) => void process.stdout.write(`${JSON.stringify(report)}\n`),
 });
 process.on('SIGTERM', () => void notifier.close().then(() => process.exit(0)));
 process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
