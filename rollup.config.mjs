@@ -13,8 +13,9 @@ const ts = (options = {}) =>
 const minify = () =>
   terser({ module: true, ecma: 2021, compress: { passes: 2 }, format: { comments: false } });
 
-// `react` and `@lit/react` are optional peers, used only by the `push-sms-fallback/react` entry.
-const isDependency = (id) => /^(lit|@lit\/|libphonenumber-js|react$|node:)/.test(id);
+// `react` and `@lit/react` are optional peers, used only by the `push-sms-fallback/react` entry;
+// `bullmq` likewise by `push-sms-fallback/server/bullmq`.
+const isDependency = (id) => /^(lit|@lit\/|libphonenumber-js|react$|bullmq$|node:)/.test(id);
 
 export default [
   // npm: ES modules with dependencies external, plus type declarations.
@@ -24,6 +25,7 @@ export default [
       react: 'src/react.ts',
       'server/index': 'src/server/index.ts',
       'server/node': 'src/server/node.ts',
+      'server/bullmq': 'src/server/bullmq.ts',
     },
     external: isDependency,
     output: {

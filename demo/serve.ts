@@ -7,6 +7,7 @@ import { extname, join, normalize } from 'node:path';
 import { LOCALES } from '../src/locales/index.js';
 import { compile } from './compile.js';
 import type { LogEntry } from './log.types.js';
+import { transactionalDemo } from './transactional.js';
 import { createMemoryConsentStore, createSmsFallbackHandler } from '../src/server/index.js';
 import { toNodeHandler } from '../src/server/node.js';
 import {
@@ -33,6 +34,8 @@ const handler = createSmsFallbackHandler({
   ...(restSimulator ? { fetch: restSimulator.fetch } : {}),
 });
 const backend = toNodeHandler(handler);
+// The "send a transactional message" panel sends only through the simulator.
+const transactional = restSimulator ? transactionalDemo(restSimulator) : null;
 
 const backendLog: LogEntry[] = [];
 let fault: { mode: 'none' | 'unavailable' | 'down'; left: number } = { mode: 'none', left: 0 };
@@ -40,6 +43,7 @@ let fault: { mode: 'none' | 'unavailable' | 'down'; left: number } = { mode: 'no
 // The page and the simulator are TypeScript: compiled once, at start.
 const compiled: Record<string, string> = {
   '/demo/demo.js': await compile('demo/demo.ts', 'esm', ['/dist/*']),
+  '/demo/transactional.js': await compile('demo/transactional-page.ts', 'esm'),
   '/simulator/onesignal-page-sdk.js': await compile(
     'demo/simulators/onesignal-page-sdk.ts',
     'iife',
@@ -86,6 +90,7 @@ async function serveFile(res: ServerResponse, path: string): Promise<void> {
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', `http://localhost:${PORT}`);
   const path = url.pathname;
+  if (transactional?.(req, res, path)) return;
 
   if (path === '/api/sms-subscribe') {
     if (fault.mode === 'down') return void req.socket.destroy();

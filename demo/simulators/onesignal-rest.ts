@@ -12,9 +12,16 @@
  * create notification (`include_aliases` + `target_channel`, or `include_phone_numbers`;
  * `idempotency_key` replays with `Idempotent-Replayed: true`; `id: ""` with `errors` when the
  * target has no subscription on that channel). `Authorization: Key <key>` or 401.
+ * View message (`GET /notifications/{id}?app_id=…`, rate-limited, scripted with
+ * `reportDelivery`): see onesignal-delivery.ts.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  createDeliveryModel,
+  type DeliveryEvent,
+  type ViewRateLimit,
+} from './onesignal-delivery.js';
 
 export const SIMULATOR_APP_ID = '00000000-0000-4000-8000-000000000000';
 export const SIMULATOR_API_KEY = 'os_v2_app_simulator0000000000000000000000000000000000000';
@@ -38,6 +45,8 @@ export interface SimulatorOptions {
   smsSender?: string;
   /** View user allows 1 request/s per app in bursts of 10, then 429. `false` lifts it. */
   viewUserLimit?: boolean;
+  /** View message limit per app. Default 10 in any 10 s (OneSignal's 1/s, 10 s look-back). */
+  viewRateLimit?: ViewRateLimit | false;
 }
 
 /** What the next matching request(s) get instead of a normal answer. */
@@ -141,6 +150,12 @@ export interface OneSignalSimulator {
     subscriptions?: { type: string; token?: string; enabled?: boolean }[];
   }): string;
   reset(): void;
+  /**
+   * Scripts what View message reports for a sent message: a device confirmed it (`received`,
+   * never counted for Safari web push, as at OneSignal) or the visitor clicked it. `platform`
+   * (e.g. `chrome_web_push`) defaults to the message's first.
+   */
+  reportDelivery(notificationId: string, event: DeliveryEvent, platform?: string): void;
 }
 
 const SUBSCRIPTION_TYPES = new Set([
@@ -245,6 +260,7 @@ export function createOneSignalSimulator(options: SimulatorOptions = {}): OneSig
   /** `sender\nphone` pairs: STOP to that sender, with sync across senders off. */
   let suppressed = new Set<string>();
   let viewBucket = { tokens: 10, at: Date.now() };
+  const delivery = createDeliveryModel(options.viewRateLimit ?? { limit: 10, windowMs: 10_000 });
 
   let users = new Map<string, SimUser>();
   let subscriptions = new Map<string, SimSubscription>();
@@ -515,6 +531,12 @@ export function createOneSignalSimulator(options: SimulatorOptions = {}): OneSig
       recipients: recipients.map((s) => s.id),
     });
     if (typeof key === 'string') idempotent.set(key.toLowerCase(), result);
+    delivery.sent(
+      result.id as string,
+      channel,
+      recipients.map((s) => s.type),
+      Date.now(),
+    );
     return json(200, result);
   }
 
@@ -572,6 +594,22 @@ export function createOneSignalSimulator(options: SimulatorOptions = {}): OneSig
       // The value OneSignal gives a STOP is not documented; any value <= 0 is "not subscribed".
       sub.notification_types = stop ? -2 : 1;
     }
+  }
+
+  /** View message, or null for any other route. */
+  function viewMessage(method: string, url: URL): Response | null {
+    const m = /^\/notifications\/([^/]+)$/.exec(url.pathname);
+    if (!m || method !== 'GET') return null;
+    if (url.searchParams.get('app_id')?.toLowerCase() !== appId) {
+      return errors(
+        400,
+        'app_id not found. You may be missing a Content-Type: application/json header.',
+      );
+    }
+    const answer = delivery.handleView(decodeURIComponent(m[1] ?? ''), appId, Date.now());
+    const extra: Record<string, string> =
+      answer.retryAfter === undefined ? {} : { 'retry-after': String(answer.retryAfter) };
+    return json(answer.status, answer.body, extra);
   }
 
   // ---- transport ---------------------------------------------------------------------------
@@ -645,7 +683,7 @@ export function createOneSignalSimulator(options: SimulatorOptions = {}): OneSig
       } else if (badJson || (request.method !== 'GET' && body === undefined)) {
         response = errors(400, 'Invalid JSON body');
       } else {
-        response = route(request.method, url.pathname, body);
+        response = viewMessage(request.method, url) ?? route(request.method, url.pathname, body);
       }
       entry.status = response.status;
       if (response.headers.get('idempotent-replayed') === 'true') entry.replayed = true;
@@ -776,6 +814,8 @@ export function createOneSignalSimulator(options: SimulatorOptions = {}): OneSig
       faults = [];
       log = [];
       seq = 0;
+      delivery.reset();
     },
+    reportDelivery: (id, event, platform) => delivery.report(id, event, platform),
   };
 }

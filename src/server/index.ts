@@ -62,7 +62,20 @@ export {
   type NotifierOptions,
   type SendWithFallbackInput,
   type SendWithFallbackResult,
+  type FallbackWindow,
 } from './notifier.js';
+export { createMemoryScheduler, type MemorySchedulerOptions } from './memory-scheduler.js';
+export { createPushEventsHandler, type PushEventsHandlerOptions } from './push-events.js';
+export type {
+  DecideFallback,
+  DecideOutcome,
+  FallbackJob,
+  FallbackScheduler,
+  FallbackState,
+  PushEvent,
+  ScheduleResult,
+} from './fallback-scheduler.js';
+export type { FallbackDecision, FallbackEvidence, FallbackReport } from './fallback-decision.js';
 export type { LanguageMap } from './onesignal-client.js';
 
 export { getClientIp, setClientIp } from './client-ip.js';

@@ -1,8 +1,13 @@
 /**
- * Transactional messages with an SMS fallback: push first, and when OneSignal reports that the
- * user has no push subscription (an empty `id`), the same text by SMS.
+ * Transactional messages with an SMS fallback: push first; the same text by SMS at once when
+ * OneSignal reports no push subscription (an empty `id`), or, with a delivery window, when the
+ * push was not seen by the end of it (fallback-runner.ts decides, the scheduler keeps time).
  */
 import { uuidV5 } from './crypto.js';
+import type { FallbackReport } from './fallback-decision.js';
+import { createFallbackRunner } from './fallback-runner.js';
+import type { FallbackJob, FallbackScheduler, PushEvent } from './fallback-scheduler.js';
+import { createMemoryScheduler } from './memory-scheduler.js';
 import { safeLogger, type Logger } from './logger.js';
 import {
   createOneSignalClient,
@@ -31,6 +36,20 @@ export interface NotifierOptions {
   smsName?: string;
   /** Sender number (E.164). Default: the app's SMS setup. */
   smsFrom?: string;
+  /** Keeps pending fallbacks. Default `createMemoryScheduler()` (lost on restart). */
+  scheduler?: FallbackScheduler;
+  /** Called once per delivery-window decision (at least once if a process dies while reporting). */
+  onFallback?: (report: FallbackReport) => void | Promise<void>;
+  /** A fallback still undecided this long after its window (OneSignal down) is `failed`. Default 1 h. */
+  decisionDeadlineMs?: number;
+}
+
+/** Push first; unless it is seen within `after` ms, the same text by SMS. */
+export interface FallbackWindow {
+  /** The window in ms, from 1 s to 7 days. */
+  after: number;
+  /** `received`: a confirmed delivery or a display counts as seen; `clicked`: only a click. */
+  unless: 'received' | 'clicked';
 }
 
 export interface SendWithFallbackInput {
@@ -45,6 +64,8 @@ export interface SendWithFallbackInput {
    * never sends twice, on either channel. Default: a random id per call.
    */
   idempotencyKey?: string;
+  /** A delivery window. Without it, SMS goes only when the user has no push subscription. */
+  fallback?: FallbackWindow;
 }
 
 export interface SendWithFallbackResult {
@@ -52,6 +73,8 @@ export interface SendWithFallbackResult {
   channel: 'push' | 'sms' | 'none';
   /** OneSignal notification id, or null when nothing was sent. */
   notificationId: string | null;
+  /** `scheduled`: a decision is pending (or was made) for this key; `none`: no window. */
+  fallback: 'scheduled' | 'none';
   /** OneSignal's `errors` of the last attempt that sent nothing. */
   errors?: unknown;
 }
@@ -71,6 +94,28 @@ export class OneSignalError extends Error {
 
 export interface Notifier {
   sendWithFallback(input: SendWithFallbackInput): Promise<SendWithFallbackResult>;
+  /** The user saw the message elsewhere: no SMS. False when nothing is pending for the key. */
+  cancelFallback(idempotencyKey: string): Promise<boolean>;
+  /**
+   * Evidence from a web push webhook (createPushEventsHandler calls this). It only counts for a
+   * push this notifier sent and is still waiting on; false otherwise. It can prevent an SMS,
+   * never cause one.
+   */
+  recordPushEvent(notificationId: string, event: PushEvent): Promise<boolean>;
+  /** Stops the scheduler's timers and workers. */
+  close(): Promise<void>;
+}
+
+const MAX_WINDOW_MS = 7 * 24 * 3_600_000;
+
+function checkWindow(fallback: FallbackWindow): void {
+  const { after, unless } = fallback;
+  if (!Number.isInteger(after) || after < 1000 || after > MAX_WINDOW_MS) {
+    throw new TypeError('sendWithFallback: fallback.after must be whole ms from 1000 to 7 days');
+  }
+  if (unless !== 'received' && unless !== 'clicked') {
+    throw new TypeError("sendWithFallback: fallback.unless must be 'received' or 'clicked'");
+  }
 }
 
 export function createNotifier(options: NotifierOptions): Notifier {
@@ -93,6 +138,33 @@ export function createNotifier(options: NotifierOptions): Notifier {
     logger,
   });
 
+  const smsBody = async (
+    externalId: string,
+    contents: LanguageMap,
+    key: string,
+  ): Promise<NotificationBody> => ({
+    app_id: appId,
+    target_channel: 'sms',
+    include_aliases: { external_id: [externalId] },
+    name: options.smsName ?? 'psf-notify',
+    contents,
+    ...(options.smsFrom ? { sms_from: options.smsFrom } : {}),
+    idempotency_key: await uuidV5(`sms:${appId}:${key}`),
+  });
+
+  const scheduler = options.scheduler ?? createMemoryScheduler({ logger });
+  scheduler.start(
+    createFallbackRunner({
+      client,
+      takeViewToken: () => scheduler.takeViewToken(),
+      smsBody: (job) => smsBody(job.externalId, job.contents, job.idempotencyKey),
+      onFallback: options.onFallback,
+      logger,
+      deadlineMs: options.decisionDeadlineMs ?? 3_600_000,
+      retryMs: options.retryMaxDelayMs ?? 5000,
+    }),
+  );
+
   async function send(body: NotificationBody) {
     const result = await client.createNotification(body);
     if (!result.ok) {
@@ -113,31 +185,46 @@ export function createNotifier(options: NotifierOptions): Notifier {
       if (typeof contents.en !== 'string' || contents.en === '') {
         throw new TypeError('sendWithFallback: contents needs English text (`en`)');
       }
+      if (input.fallback !== undefined) checkWindow(input.fallback);
       const key = input.idempotencyKey ?? crypto.randomUUID();
-      const target = { include_aliases: { external_id: [input.externalId] } };
 
       const push = await send({
         app_id: appId,
         target_channel: 'push',
-        ...target,
+        include_aliases: { external_id: [input.externalId] },
         contents,
         ...(input.headings ? { headings: toLanguageMap(input.headings) } : {}),
         idempotency_key: await uuidV5(`push:${appId}:${key}`),
       });
-      if (push.id) return { channel: 'push', notificationId: push.id };
+      if (push.id && input.fallback) {
+        const job: FallbackJob = {
+          idempotencyKey: key,
+          notificationId: push.id.toLowerCase(),
+          externalId: input.externalId,
+          contents,
+          unless: input.fallback.unless,
+          dueAt: Date.now() + input.fallback.after,
+        };
+        // A repeat (same key) finds the first job: OneSignal replayed the push, nothing is new.
+        await scheduler.schedule(job);
+        return { channel: 'push', notificationId: push.id, fallback: 'scheduled' };
+      }
+      if (push.id) return { channel: 'push', notificationId: push.id, fallback: 'none' };
 
-      const sms = await send({
-        app_id: appId,
-        target_channel: 'sms',
-        ...target,
-        name: options.smsName ?? 'psf-notify',
-        contents,
-        ...(options.smsFrom ? { sms_from: options.smsFrom } : {}),
-        idempotency_key: await uuidV5(`sms:${appId}:${key}`),
-      });
-      if (sms.id) return { channel: 'sms', notificationId: sms.id };
+      const sms = await send(await smsBody(input.externalId, contents, key));
+      if (sms.id) return { channel: 'sms', notificationId: sms.id, fallback: 'none' };
       logger.info('No push or SMS subscription for this user; nothing sent');
-      return { channel: 'none', notificationId: null, errors: sms.errors };
+      return { channel: 'none', notificationId: null, fallback: 'none', errors: sms.errors };
     },
+    async cancelFallback(idempotencyKey) {
+      if (typeof idempotencyKey !== 'string' || idempotencyKey === '') {
+        throw new TypeError('cancelFallback: idempotencyKey is required');
+      }
+      return scheduler.cancel(idempotencyKey);
+    },
+    async recordPushEvent(notificationId, event) {
+      return scheduler.recordEvent(notificationId.toLowerCase(), event);
+    },
+    close: () => scheduler.close(),
   };
 }

@@ -3,6 +3,7 @@
  * onesignal-rest.md). Every call has a timeout; 429, 5xx, network errors and timeouts are
  * retried with bounded backoff that honours Retry-After. Nothing here logs request bodies.
  */
+import type { ViewedMessage } from './fallback-decision.js';
 import type { Logger } from './logger.js';
 import { nextDelay, parseRetryAfter, sleep, type RetryPolicy } from './retry.js';
 
@@ -88,6 +89,11 @@ export interface OneSignalClient {
   /** View user: limited to 1 request/s per app (bursts of 10), so callers budget it. */
   viewUser(alias: Alias): Promise<OneSignalResult<OneSignalUser>>;
   createNotification(body: NotificationBody): Promise<OneSignalResult<NotificationResponse>>;
+  /**
+   * View message, once: no retries, since its limit (1 request/s per app) is a shared budget and
+   * a 429 is the caller's cue to wait (`retryAfterMs`).
+   */
+  viewNotification(id: string): Promise<OneSignalResult<ViewedMessage>>;
 }
 
 export function describeFailure(failure: OneSignalFailure): string {
@@ -110,7 +116,7 @@ export function finalRefusal(failure: OneSignalFailure, operation: string): stri
   return null;
 }
 
-function isRetryable(r: OneSignalResult<unknown>): boolean {
+export function isRetryable(r: OneSignalResult<unknown>): boolean {
   return !r.ok && (r.kind !== 'http' || r.status === 429 || r.status >= 500);
 }
 
@@ -189,5 +195,11 @@ export function createOneSignalClient(options: OneSignalClientOptions): OneSigna
       call('update user', 'PATCH', byAlias(alias), { properties: { tags } }),
     viewUser: (alias) => call('view user', 'GET', byAlias(alias), undefined),
     createNotification: (body) => call('create notification', 'POST', '/notifications', body),
+    viewNotification: (id) =>
+      once(
+        'GET',
+        `/notifications/${encodeURIComponent(id)}?app_id=${encodeURIComponent(options.appId)}`,
+        undefined,
+      ),
   };
 }

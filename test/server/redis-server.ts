@@ -15,6 +15,7 @@ export async function freePort(): Promise<number> {
 
 export interface RedisServer {
   port: number;
+  url: string;
   process: ChildProcess;
   stop(): void;
 }
@@ -47,6 +48,7 @@ export async function startRedisServer(): Promise<RedisServer> {
   });
   return {
     port,
+    url: `redis://127.0.0.1:${port}`,
     process: redis,
     stop() {
       // A stopped (SIGSTOP) server ignores SIGTERM until continued.

@@ -1,0 +1,225 @@
+/**
+ * `push-sms-fallback/server/bullmq`: pending fallbacks as BullMQ delayed jobs on Redis. Jobs
+ * survive restarts, any number of processes may run workers, and a job whose worker died is
+ * picked up again once its lock expires (BullMQ's stalled-job check). Beside each job a hash
+ * holds its state (the message, webhook events, cancel, the decision), changed only by the Lua
+ * scripts below, so a webhook or a cancel racing the decision is either seen or refused.
+ * `bullmq` is an optional peer dependency: only this entry imports it.
+ */
+import {
+  DelayedError,
+  Queue,
+  RateLimitError,
+  Worker,
+  type ConnectionOptions,
+  type WorkerOptions,
+} from 'bullmq';
+import { sha256Hex } from './crypto.js';
+import {
+  DECIDED_RETENTION_MS,
+  VIEW_MESSAGE_LIMIT,
+  type DecideFallback,
+  type FallbackJob,
+  type FallbackScheduler,
+  type PushEvent,
+  type ScheduleResult,
+} from './fallback-scheduler.js';
+
+export interface BullMqSchedulerOptions {
+  /** BullMQ's `connection`: ioredis options, or a client such as `createNodeRedisClient(…)`. */
+  connection: ConnectionOptions;
+  /** Default `psf-fallback`. One queue per OneSignal app: the View-message budget is per queue. */
+  queueName?: string;
+  /** Prefix of this package's own keys (state, budget). Default `psf:`. */
+  prefix?: string;
+  /**
+   * Run a worker in this process (default), with these BullMQ worker options (`concurrency`
+   * default 5; `lockDuration`, `stalledInterval`…), or `false` to only schedule (e.g. in a web
+   * process, with workers elsewhere).
+   */
+  worker?: false | Omit<WorkerOptions, 'connection' | 'autorun'>;
+}
+
+const SCHEDULE = `
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  if redis.call('HEXISTS', KEYS[1], 'decision') == 1 then return 'decided' end
+  return 'pending'
+end
+redis.call('HSET', KEYS[1], 'job', ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[2])
+return 'scheduled'
+`;
+
+/** KEYS[1]: the notification's index key. ARGV: state key prefix, event, time. */
+const RECORD_EVENT = `
+local id = redis.call('GET', KEYS[1])
+if not id then return 0 end
+local state = ARGV[1] .. id
+if redis.call('EXISTS', state) == 0 or redis.call('HEXISTS', state, 'decision') == 1 then
+  return 0
+end
+redis.call('HSETNX', state, 'event:' .. ARGV[2], ARGV[3])
+return 1
+`;
+
+const CANCEL = `
+if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HEXISTS', KEYS[1], 'decision') == 1 then
+  return 0
+end
+redis.call('HSET', KEYS[1], 'cancelled', '1')
+return 1
+`;
+
+/** A sliding-window log (fallback-scheduler.ts takeFromWindow) on Redis' clock. */
+const TAKE_VIEW = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local limit = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+if redis.call('ZCARD', KEYS[1]) < limit then
+  redis.call('ZADD', KEYS[1], now, ARGV[3])
+  redis.call('PEXPIRE', KEYS[1], window)
+  return {1, 0}
+end
+local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+return {0, math.max(1, tonumber(oldest[2]) + window - now)}
+`;
+
+/**
+ * BullMQ honours a manual rate limit (queue.rateLimit + RateLimitError) only when the worker
+ * has a limiter (its Lua compares the limiter key with `limiter.max`); this one never binds.
+ */
+const UNBINDING_LIMITER = { max: 1_000_000_000, duration: 1000 };
+
+export function createBullMqScheduler(options: BullMqSchedulerOptions): FallbackScheduler {
+  if (!options?.connection) {
+    throw new TypeError('createBullMqScheduler: connection is required (BullMQ connection)');
+  }
+  const queueName = options.queueName ?? 'psf-fallback';
+  const prefix = `${options.prefix ?? 'psf:'}${queueName}:`;
+  const stateKey = (id: string) => `${prefix}state:${id}`;
+  const indexKey = (notificationId: string) => `${prefix}by-notification:${notificationId}`;
+  const queue = new Queue(queueName, { connection: options.connection });
+  let worker: Worker | undefined;
+
+  const ready = (async () => {
+    const client = await queue.getBackend().client;
+    client.defineCommand('psfSchedule', { numberOfKeys: 2, lua: SCHEDULE });
+    client.defineCommand('psfRecordEvent', { numberOfKeys: 1, lua: RECORD_EVENT });
+    client.defineCommand('psfCancel', { numberOfKeys: 1, lua: CANCEL });
+    client.defineCommand('psfTakeView', { numberOfKeys: 1, lua: TAKE_VIEW });
+    return client;
+  })();
+  // Reported by the first call that needs the client; not an unhandled rejection meanwhile.
+  ready.catch(() => undefined);
+
+  const jobIdOf = async (key: string) => `fb-${await sha256Hex(key)}`;
+
+  async function run(decide: DecideFallback, id: string): Promise<'done' | 'retry' | number> {
+    const client = await ready;
+    const state = await client.hgetall(stateKey(id));
+    if (!state['job'] || state['decision']) return 'done';
+    const job = JSON.parse(state['job']) as FallbackJob;
+    const events = (['shown', 'clicked'] as const)
+      .filter((e) => state[`event:${e}`] !== undefined)
+      .sort((a, b) => Number(state[`event:${a}`]) - Number(state[`event:${b}`]));
+    const outcome = await decide(job, { cancelled: state['cancelled'] === '1', events });
+    if (outcome.done) {
+      await client.hset(stateKey(id), { decision: String(Date.now()) });
+      await outcome.report();
+      return 'done';
+    }
+    if (outcome.rateLimited) {
+      await queue.rateLimit(outcome.retryInMs);
+      return 'retry';
+    }
+    return outcome.retryInMs;
+  }
+
+  return {
+    start(decide) {
+      if (options.worker === false || worker) return;
+      worker = new Worker(
+        queueName,
+        async (job, token) => {
+          const next = await run(decide, String(job.data.id));
+          if (next === 'retry') throw new RateLimitError();
+          if (typeof next === 'number') {
+            await job.moveToDelayed(Date.now() + next, token);
+            throw new DelayedError();
+          }
+        },
+        {
+          concurrency: 5,
+          ...options.worker,
+          limiter: UNBINDING_LIMITER,
+          connection: options.connection,
+        },
+      );
+      // BullMQ emits errors (Redis unreachable…) and retries itself; without a listener Node
+      // would treat them as fatal.
+      worker.on('error', () => undefined);
+    },
+    async schedule(job): Promise<ScheduleResult> {
+      const client = await ready;
+      const jobId = await jobIdOf(job.idempotencyKey);
+      const id = jobId.slice(3);
+      const ttl = Math.max(0, job.dueAt - Date.now()) + DECIDED_RETENTION_MS;
+      const result = (await client.runCommand('psfSchedule', [
+        stateKey(id),
+        indexKey(job.notificationId),
+        JSON.stringify(job),
+        String(ttl),
+        id,
+      ])) as ScheduleResult;
+      // Also for `pending`: the add is a no-op while the job exists (same jobId), and restores
+      // a job lost between the state write and the add.
+      if (result !== 'decided') {
+        await queue.add(
+          'fallback',
+          { id },
+          {
+            jobId,
+            delay: Math.max(0, job.dueAt - Date.now()),
+            removeOnComplete: true,
+            removeOnFail: { age: 7 * 24 * 3600 },
+            attempts: 5,
+            backoff: { type: 'exponential', delay: 5000 },
+          },
+        );
+      }
+      return result;
+    },
+    async cancel(key) {
+      const client = await ready;
+      const id = (await jobIdOf(key)).slice(3);
+      return (await client.runCommand('psfCancel', [stateKey(id)])) === 1;
+    },
+    async recordEvent(notificationId, event: PushEvent) {
+      const client = await ready;
+      const reply = await client.runCommand('psfRecordEvent', [
+        indexKey(notificationId),
+        `${prefix}state:`,
+        event,
+        String(Date.now()),
+      ]);
+      return reply === 1;
+    },
+    async takeViewToken() {
+      const client = await ready;
+      const reply = (await client.runCommand('psfTakeView', [
+        `${prefix}view-budget`,
+        String(VIEW_MESSAGE_LIMIT.limit),
+        String(VIEW_MESSAGE_LIMIT.windowMs),
+        crypto.randomUUID(),
+      ])) as [number, number];
+      return { allowed: Number(reply[0]) === 1, retryAfterMs: Number(reply[1]) };
+    },
+    async close() {
+      await worker?.close();
+      await queue.close();
+    },
+  };
+}
