@@ -7,6 +7,7 @@ import { extname, join, normalize } from 'node:path';
 import { LOCALES } from '../src/locales/index.js';
 import { compile } from './compile.js';
 import type { LogEntry } from './log.types.js';
+import { textFromPhoneRoute } from './opt-out-switch.js';
 import { createMemoryConsentStore, createSmsFallbackHandler } from '../src/server/index.js';
 import { toNodeHandler } from '../src/server/node.js';
 import {
@@ -23,7 +24,10 @@ const ORIGINS = [`http://localhost:${PORT}`, `http://127.0.0.1:${PORT}`];
 
 const restSimulator = API_KEY
   ? null
-  : createOneSignalSimulator({ appId: APP_ID ?? SIMULATOR_APP_ID });
+  : createOneSignalSimulator({
+      appId: APP_ID ?? SIMULATOR_APP_ID,
+      syncUnsubscribeAcrossSenders: true,
+    });
 const consentStore = createMemoryConsentStore();
 const handler = createSmsFallbackHandler({
   consentStore,
@@ -86,6 +90,7 @@ async function serveFile(res: ServerResponse, path: string): Promise<void> {
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', `http://localhost:${PORT}`);
   const path = url.pathname;
+  if (textFromPhoneRoute(restSimulator, req.method, url, res)) return;
 
   if (path === '/api/sms-subscribe') {
     if (fault.mode === 'down') return void req.socket.destroy();
