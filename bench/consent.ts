@@ -57,7 +57,7 @@ async function measure(
   );
   await query('ANALYZE bench_consent');
   console.log(
-    `${name}: ${ROWS} records loaded in ${((performance.now() - fillStart) / 1000).toFixed(1)} s`,
+    `${name}: ${rows} records loaded in ${((performance.now() - fillStart) / 1000).toFixed(1)} s`,
   );
 
   const times: number[] = [];
