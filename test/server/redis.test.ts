@@ -1,7 +1,6 @@
 // Shared limits and replays through a real redis-server, started by this file on loopback.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,17 +9,9 @@ import {
   type SendRedisCommand,
 } from '../../src/server/index.js';
 import { createOneSignalSimulator } from '../../demo/simulators/onesignal-rest.js';
-import { cleanup, must, post, registration, startHarness, writes } from './helpers.js';
+import { cleanup, freePort, must, post, registration, startHarness, writes } from './helpers.js';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 let redis: ChildProcess;
 let client: ReturnType<typeof createClient>;
