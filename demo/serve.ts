@@ -8,6 +8,7 @@ import { LOCALES } from '../src/locales/index.js';
 import { compile } from './compile.js';
 import type { LogEntry } from './log.types.js';
 import { transactionalDemo } from './transactional.js';
+import { textFromPhoneRoute } from './opt-out-switch.js';
 import { createMemoryConsentStore, createSmsFallbackHandler } from '../src/server/index.js';
 import { toNodeHandler } from '../src/server/node.js';
 import {
@@ -24,7 +25,10 @@ const ORIGINS = [`http://localhost:${PORT}`, `http://127.0.0.1:${PORT}`];
 
 const restSimulator = API_KEY
   ? null
-  : createOneSignalSimulator({ appId: APP_ID ?? SIMULATOR_APP_ID });
+  : createOneSignalSimulator({
+      appId: APP_ID ?? SIMULATOR_APP_ID,
+      syncUnsubscribeAcrossSenders: true,
+    });
 const consentStore = createMemoryConsentStore();
 const handler = createSmsFallbackHandler({
   consentStore,
@@ -91,6 +95,7 @@ const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', `http://localhost:${PORT}`);
   const path = url.pathname;
   if (transactional?.(req, res, path)) return;
+  if (textFromPhoneRoute(restSimulator, req.method, url, res)) return;
 
   if (path === '/api/sms-subscribe') {
     if (fault.mode === 'down') return void req.socket.destroy();

@@ -132,6 +132,17 @@ describe('<push-sms-fallback> form', () => {
     expect(of('success')).to.have.length(1);
   });
 
+  it('treats a 409 (opted out) as final, with its own text when the server sends no detail', async () => {
+    const { url } = endpoint('409:nodetail,201');
+    const { el, of } = declinedVisitor(url);
+    await fillAndSubmit(el, { phone: '07400 123456' });
+    await until(() => of('error').length);
+    await stateIs(el, 'form');
+    expect(shadow(el, '#form-error')!.textContent).to.contain('Reply START to our last text');
+    expect(of('error')[0]!.detail).to.deep.include({ code: 'http', status: 409, retryable: false });
+    expect(of('success')).to.have.length(0);
+  });
+
   it('shows a 4xx problem detail as text, never as HTML, and goes back to the form', async () => {
     const { url } = endpoint('422:html');
     const { el, of } = declinedVisitor(url);

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
 
+/** A port nothing listens on at the moment, for servers a test starts (redis, postgres). */
 export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

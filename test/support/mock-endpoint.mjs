@@ -47,7 +47,9 @@ export function mockEndpoint() {
       const detail = opts.includes('html')
         ? '<img src=x onerror="window.__pwned=1">Number <b>blocked</b>'
         : `Scripted ${status}`;
-      ctx.body = JSON.stringify({ title: 'Scripted failure', status, detail, field: 'phone' });
+      // `:nodetail`: a problem without `detail`, for the element's own fallback text.
+      const body = { title: 'Scripted failure', status, field: 'phone' };
+      ctx.body = JSON.stringify(opts.includes('nodetail') ? body : { ...body, detail });
     } else {
       ctx.type = 'application/json';
       ctx.body = JSON.stringify({ status: 'registered' });

@@ -8,6 +8,8 @@ describe('classify', () => {
     [202, 'done'],
     [400, 'permanent'],
     [403, 'permanent'],
+    // An opted-out number (contract section 6): final, the visitor texts START first.
+    [409, 'permanent'],
     [422, 'permanent'],
     [408, 'retry'],
     [429, 'retry'],
