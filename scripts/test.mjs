@@ -48,6 +48,14 @@ const failed = (vitest?.numFailedTests ?? 0) + (browser?.failed ?? 0);
 console.log(
   `\nunit+server: ${vitest?.numPassedTests ?? 0} passed, browser: ${browser?.passed ?? 0} passed`,
 );
+// Browser tests per engine and mode; "not applicable": tests that declare a need (`[needs push]`)
+// this browser lacks (test/support/needs.ts).
+console.log('browser tests: passed / failed / not applicable');
+for (const [name, c] of Object.entries(browser?.browsers ?? {})) {
+  console.log(`  ${name.padEnd(18)} ${c.passed} / ${c.failed} / ${c.notApplicable}`);
+  for (const title of c.skipped) console.log(`    skipped without a declared need: ${title}`);
+}
+for (const line of browser?.notRun ?? []) console.log(`  not run: ${line}`);
 if (failedSteps.length) console.log(`failed steps: ${failedSteps.join(', ')}`);
 if (!vitest || !browser || passed === 0) console.log('some test runner reported nothing');
 console.log(`ci: ${passed} passed, ${failed + failedSteps.length} failed`);
