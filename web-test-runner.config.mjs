@@ -11,6 +11,7 @@ import { strictCsp } from './test/support/strict-csp.mjs';
 import { countingReporter } from './test/support/counting-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
+import { BROWSER_TARGETS } from './scripts/browser-targets.mjs';
 import { startWebKitDriver, webkitLauncher, webkitMissing } from './scripts/webkit.mjs';
 
 const only = process.env.BROWSERS?.split(',');
@@ -56,7 +57,10 @@ export default {
   concurrency: 2,
   browserStartTimeout: 60_000,
   testsFinishTimeout: 180_000,
-  plugins: [reactEsm(), esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    reactEsm(),
+    esbuildPlugin({ ts: true, target: BROWSER_TARGETS, tsconfig: 'tsconfig.json' }),
+  ],
   middleware: [mockEndpoint(), strictCsp(), scriptCopies()],
   testFramework: { config: { timeout: 20_000 } },
   browsers,

@@ -10,6 +10,8 @@ const steps = [
   ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['build', 'npm', ['run', 'build']],
+  // The browser files' syntax parses in every browser the README supports (Safari 15 and up).
+  ['syntax target', 'node', ['scripts/syntax-check.mjs']],
   // The README's API tables match custom-elements.json, which documents every event and CSS property.
   ['api docs', 'node', ['scripts/api-docs.mjs', '--check']],
   // The tarball users get: only what they need, publint and @arethetypeswrong/cli clean.
@@ -33,11 +35,15 @@ const steps = [
 ];
 
 const failedSteps = [];
+const seconds = [];
 for (const [name, command, args] of steps) {
   console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
+  const started = Date.now();
   const { status } = spawnSync(command, args, { stdio: 'inherit' });
+  seconds.push(`${name} ${Math.round((Date.now() - started) / 1000)} s`);
   if (status !== 0) failedSteps.push(name);
 }
+console.log(`\nstep times: ${seconds.join(', ')}`);
 
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
 const vitest = read(`${RESULTS}/vitest.json`);
