@@ -15,6 +15,7 @@ import { dequeue, enqueue, queued, type Submission } from '../submission/queue.j
 import { disclosure, renderedText } from './consent.js';
 import type { FormHost } from './host.js';
 import { countryOptions, type CountryOption } from './countries.js';
+import { listOf, regionOf } from './intl.js';
 import { normalizePhone, preparePhone, type PhoneProblem } from './phone.js';
 import { buildRequest, uuid } from './request.js';
 import { afterNextFrame } from '../yield.js';
@@ -38,14 +39,6 @@ interface Shown {
   /** Changes on every failure, so a repeated message is announced again. */
   seq: number;
   field: 'phone' | 'consent' | 'form';
-}
-
-function regionOf(locale: string): string | undefined {
-  try {
-    return new Intl.Locale(locale).region;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The form path: loaded only for visitors who see the form. */
@@ -344,9 +337,7 @@ export class Form {
     const result = normalizePhone(this.phone, this.country, allowed);
     if (!result.ok) {
       const nameOf = (code: string) => this.countries.find((c) => c.code === code)?.name ?? code;
-      const countries = new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(
-        (allowed ?? []).map(nameOf),
-      );
+      const countries = listOf(this.locale, (allowed ?? []).map(nameOf));
       const message = format(s[PHONE_MESSAGES[result.problem]] as string, { countries });
       const code =
         result.problem === 'country-not-allowed' ? 'country-not-allowed' : 'invalid-phone';

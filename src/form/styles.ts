@@ -84,6 +84,35 @@ export const styles = css`
     border-color: var(--_error);
     border-width: 2px;
   }
+  /* The country selector drawn like the phone field in every engine (WebKit's native menu button
+     ignores backgrounds and is taller), with an arrow in the text colour: a page restyling
+     ::part(country) keeps it unless it replaces background-image. */
+  select {
+    -webkit-appearance: none;
+    appearance: none;
+    padding-inline-end: 2.25rem;
+    line-height: inherit;
+    background-image:
+      linear-gradient(45deg, transparent 50%, currentColor 50%),
+      linear-gradient(135deg, currentColor 50%, transparent 50%);
+    background-position:
+      right 1.2rem center,
+      right 0.85rem center;
+    background-size: 0.35rem 0.35rem;
+    background-repeat: no-repeat;
+  }
+  .root[dir='rtl'] select {
+    background-position:
+      left 0.85rem center,
+      left 1.2rem center;
+  }
+  @media (forced-colors: active) {
+    select {
+      forced-color-adjust: none;
+      color: FieldText;
+      background-color: Field;
+    }
+  }
   .consent {
     display: flex;
     gap: 0.5rem;

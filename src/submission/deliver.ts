@@ -35,13 +35,18 @@ export async function deliver(
   let last: Outcome = { kind: 'unreachable', code: 'network' };
   for (let attempt = 1; attempt <= attempts; attempt++) {
     let wait: number | undefined;
+    // A controller and a timer rather than AbortSignal.timeout, which Safari and iOS lack before
+    // 16. Only this timer aborts the signal, so an aborted signal means the deadline passed (also
+    // where abort() takes no reason and fetch rejects with a plain AbortError).
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
     try {
       const response = await fetch(endpoint, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': body.idempotencyKey },
         body: JSON.stringify(body),
         credentials: 'same-origin',
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: deadline.signal,
       });
       const verdict = classify(response.status);
       const payload = await readBody(response);
@@ -54,9 +59,10 @@ export async function deliver(
       }
       last = { kind: 'unreachable', code: 'http', status: response.status };
       wait = retryAfter(response.headers.get('Retry-After'));
-    } catch (error) {
-      const timedOut = (error as Error).name === 'TimeoutError';
-      last = { kind: 'unreachable', code: timedOut ? 'timeout' : 'network' };
+    } catch {
+      last = { kind: 'unreachable', code: deadline.signal.aborted ? 'timeout' : 'network' };
+    } finally {
+      clearTimeout(timer);
     }
     if (attempt === attempts) break;
     wait ??= backoff(attempt, random);

@@ -61,7 +61,7 @@ describe('CMS and script-tag pages', () => {
     localStorage.clear();
   });
 
-  describe('WordPress with the official OneSignal plugin (v3)', () => {
+  describe('WordPress with the official OneSignal plugin (v3) [needs push]', () => {
     it('reuses the plugin’s OneSignal: one init, and the tag is written for a subscribed visitor', async () => {
       const win = await open('/test/fixtures/wordpress-v3.html?subscribed=1&reset=1');
       const el = await element(win);

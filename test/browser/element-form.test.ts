@@ -2,6 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { sleep, until } from '../support/onesignal-page.js';
 import {
+  BLOCKED_SDK,
   cleanUp,
   endpoint,
   fillAndSubmit,
@@ -39,11 +40,7 @@ describe('<push-sms-fallback> form', () => {
       onesignalId: null,
       externalId: 'user-7',
     });
-    expect(body.push).to.deep.equal({
-      supported: true,
-      permission: 'default',
-      reason: 'unavailable',
-    });
+    expect(body.push).to.deep.equal({ ...BLOCKED_SDK, permission: 'default' });
     expect(body.consent.text).to.contain('Acme Coffee');
     expect(body.consent.text).to.contain('Msg & data rates may apply');
     expect(body.consent.text).to.contain('Reply STOP to cancel, HELP for help');

@@ -11,7 +11,7 @@ const formChunkFetched = () =>
 describe('<push-sms-fallback> push state', () => {
   afterEach(cleanUp);
 
-  it('shows nothing and fetches no form code for a push subscriber whose tag is already right', async () => {
+  it('shows nothing and fetches no form code for a push subscriber whose tag is already right [needs push]', async () => {
     const { el, of } = mountWithSdk({
       permission: 'granted',
       subscribed: 1,
@@ -32,14 +32,14 @@ describe('<push-sms-fallback> push state', () => {
     expect(formChunkFetched(), 'form chunk fetched on the push path').to.equal(false);
   });
 
-  it('writes the tag once when a subscriber does not have it yet', async () => {
+  it('writes the tag once when a subscriber does not have it yet [needs push]', async () => {
     const { el } = mountWithSdk({ permission: 'granted', subscribed: 1 });
     await stateIs(el, 'push');
     await sleep(200);
     expect(simulator().calls.addTag).to.deep.equal([['subscribed_to_push', 'true']]);
   });
 
-  it('uses tag-key for the tag name', async () => {
+  it('uses tag-key for the tag name [needs push]', async () => {
     const { el } = mountWithSdk(
       { permission: 'granted', subscribed: 1 },
       { 'tag-key': 'has_push' },
@@ -49,7 +49,7 @@ describe('<push-sms-fallback> push state', () => {
     expect(simulator().calls.addTag).to.deep.equal([['has_push', 'true']]);
   });
 
-  it('shows the form for a visitor who denied push, without a tag write the SDK would drop', async () => {
+  it('shows the form for a visitor who denied push, without a tag write the SDK would drop [needs push]', async () => {
     const { el, of } = mountWithSdk({ permission: 'denied' });
     await stateIs(el, 'form');
     expect(of('show')[0]!.detail).to.deep.equal({ reason: 'denied' });
@@ -57,7 +57,7 @@ describe('<push-sms-fallback> push state', () => {
     expect(simulator().calls.addTag).to.deep.equal([]);
   });
 
-  it('waits while push is undecided, then follows the decision live', async () => {
+  it('waits while push is undecided, then follows the decision live [needs push]', async () => {
     const { el, of } = mountWithSdk({ permission: 'default' });
     await stateIs(el, 'waiting');
     expect(el.getBoundingClientRect().height).to.equal(0);
@@ -67,7 +67,7 @@ describe('<push-sms-fallback> push state', () => {
     expect(of('permission').map((e) => e.detail.permission)).to.deep.equal(['default', 'denied']);
   });
 
-  it('removes the form and flips the tag when the visitor later subscribes to push', async () => {
+  it('removes the form and flips the tag when the visitor later subscribes to push [needs push]', async () => {
     const { el } = mountWithSdk({ permission: 'default' }, { 'show-when': 'not-subscribed' });
     await stateIs(el, 'form');
     await formReady(el);
@@ -77,7 +77,7 @@ describe('<push-sms-fallback> push state', () => {
     expect(simulator().calls.addTag).to.deep.equal([['subscribed_to_push', 'true']]);
   });
 
-  it('shows the form when the visitor dismisses the prompt', async () => {
+  it('shows the form when the visitor dismisses the prompt [needs push]', async () => {
     const { el, of } = mountWithSdk({ permission: 'default' });
     await stateIs(el, 'waiting');
     simulator().dismiss();
@@ -85,13 +85,13 @@ describe('<push-sms-fallback> push state', () => {
     expect(of('show')[0]!.detail.reason).to.equal('dismissed');
   });
 
-  it('show-when="not-subscribed" offers SMS while push is still undecided', async () => {
+  it('show-when="not-subscribed" offers SMS while push is still undecided [needs push]', async () => {
     const { el, of } = mountWithSdk({ permission: 'default' }, { 'show-when': 'not-subscribed' });
     await stateIs(el, 'form');
     expect(of('show')[0]!.detail.reason).to.equal('not-subscribed');
   });
 
-  it('treats a blocked SDK script as unavailable at once, without waiting for sdk-timeout', async () => {
+  it('treats a blocked SDK script as unavailable at once, without waiting for sdk-timeout [needs push]', async () => {
     const started = performance.now();
     const { el, of } = mount({
       'app-id': '00000000-0000-4000-8000-000000000000',
@@ -104,7 +104,7 @@ describe('<push-sms-fallback> push state', () => {
     expect(of('permission')[0]!.detail.sdk).to.equal('unavailable');
   });
 
-  it('treats an SDK that is not ready within sdk-timeout as unavailable', async () => {
+  it('treats an SDK that is not ready within sdk-timeout as unavailable [needs push]', async () => {
     const { el, of } = mountWithSdk(
       { permission: 'default', initDelay: 3000 },
       { 'sdk-timeout': '100' },
@@ -114,7 +114,8 @@ describe('<push-sms-fallback> push state', () => {
   });
 
   it('decides "unsupported" at once in a browser without push, and loads no SDK', async () => {
-    const saved = Object.getOwnPropertyDescriptor(window, 'PushSubscriptionOptions')!;
+    // Absent already in a browser without the Push API (WebKit in its iOS-tab mode).
+    const saved = Object.getOwnPropertyDescriptor(window, 'PushSubscriptionOptions');
     delete (window as { PushSubscriptionOptions?: unknown }).PushSubscriptionOptions;
     try {
       // A minute of sdk-timeout: the form comes from the push-support test, not from giving up.
@@ -124,7 +125,7 @@ describe('<push-sms-fallback> push state', () => {
       expect(of('permission')[0]!.detail).to.include({ supported: false, sdk: 'unavailable' });
       expect(document.querySelector('script[src*="onesignal"]')).to.equal(null);
     } finally {
-      Object.defineProperty(window, 'PushSubscriptionOptions', saved);
+      if (saved) Object.defineProperty(window, 'PushSubscriptionOptions', saved);
     }
   });
 

@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import type { PushSmsFallback } from '../../src/push-sms-fallback.js';
 import { until } from '../support/onesignal-page.js';
-import { formReady, received } from '../support/element.js';
+import { BLOCKED_SDK, formReady, received } from '../support/element.js';
 
 const EXAMPLES = ['react', 'vue', 'svelte', 'angular'] as const;
 
@@ -61,7 +61,7 @@ describe('framework examples', () => {
         `the ${name} app to see push-sms-fallback-show (has "${app.dataset['lastEvent']}")`,
         8000,
       );
-      expect(app.dataset['showReason']).to.equal('unavailable');
+      expect(app.dataset['showReason']).to.equal(BLOCKED_SDK.reason);
       expect(el.getAttribute('state')).to.equal('form');
       const input = await formReady(el);
       expect(input.autocomplete).to.equal('tel');

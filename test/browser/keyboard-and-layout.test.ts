@@ -2,6 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { until } from '../support/onesignal-page.js';
+import { has } from '../support/needs.js';
 import {
   cleanUp,
   endpoint,
@@ -24,7 +25,7 @@ function focused(): string {
 
 describe('keyboard, focus and layout', () => {
   afterEach(async () => {
-    await setViewport({ width: 800, height: 600 });
+    if (has('viewport emulation')) await setViewport({ width: 800, height: 600 });
     await cleanUp();
   });
 
@@ -116,7 +117,8 @@ describe('keyboard, focus and layout', () => {
     expect([...seen]).to.deep.equal([parts.join(' ')]);
   });
 
-  it('fits a 320 px wide screen without horizontal scrolling', async () => {
+  // Not in WebKit: WebKitWebDriver cannot set a viewport, nor make its window narrower than 447 px.
+  it('fits a 320 px wide screen without horizontal scrolling [needs viewport emulation]', async () => {
     await setViewport({ width: 320, height: 640 });
     const { el } = visitor('/mock/unused', {
       'program-name': 'Acme Coffee Roasters International',
@@ -127,23 +129,21 @@ describe('keyboard, focus and layout', () => {
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
   });
 
-  // Forced-colors emulation is a Chromium (Playwright) feature; Windows High Contrast users are
-  // mostly on Chromium-based Edge.
-  if (!navigator.userAgent.includes('Firefox')) {
-    it('stays usable in forced colors (Windows high contrast)', async () => {
-      await emulateMedia({ forcedColors: 'active' });
-      try {
-        const { el } = visitor('/mock/unused');
-        await formReady(el);
-        expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
-        for (const selector of ['[part=root]', '#phone', '[part=submit]', '[part=dismiss]']) {
-          const style = getComputedStyle(shadow(el, selector)!);
-          expect(style.borderTopStyle, selector).to.not.equal('none');
-          expect(parseFloat(style.borderTopWidth), selector).to.be.at.least(1);
-        }
-      } finally {
-        await emulateMedia({ forcedColors: 'none' });
+  // Chromium only: forced-colours emulation is Playwright's (Firefox through puppeteer and
+  // WebKitWebDriver have none); Windows High Contrast users are mostly on Chromium-based Edge.
+  it('stays usable in forced colors (Windows high contrast) [needs forced colors]', async () => {
+    await emulateMedia({ forcedColors: 'active' });
+    try {
+      const { el } = visitor('/mock/unused');
+      await formReady(el);
+      expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+      for (const selector of ['[part=root]', '#phone', '[part=submit]', '[part=dismiss]']) {
+        const style = getComputedStyle(shadow(el, selector)!);
+        expect(style.borderTopStyle, selector).to.not.equal('none');
+        expect(parseFloat(style.borderTopWidth), selector).to.be.at.least(1);
       }
-    });
-  }
+    } finally {
+      await emulateMedia({ forcedColors: 'none' });
+    }
+  });
 });

@@ -103,14 +103,14 @@ describe('detectPushSupport and the iOS hint', () => {
 });
 
 describe('linkOneSignal: loading and readiness', () => {
-  it('never calls onChange inside connect, and starts out loading', async () => {
+  it('never calls onChange inside connect, and starts out loading [needs push]', async () => {
     const { link, changes, reaches } = connect();
     expect(changes).to.have.length(0);
     expect(link.facts().sdk).to.equal('loading');
     await reaches({ sdk: 'ready' });
   });
 
-  it('with an app id and no OneSignal on the page: injects one deferred script and calls init once', async () => {
+  it('with an app id and no OneSignal on the page: injects one deferred script and calls init once [needs push]', async () => {
     const { reaches } = connect();
     const script = document.querySelector<HTMLScriptElement>(OUR_SCRIPT);
     expect(script?.defer).to.equal(true);
@@ -129,19 +129,19 @@ describe('linkOneSignal: loading and readiness', () => {
     expect(simulator().calls.addSms).to.deep.equal([]);
   });
 
-  it('reports a subscribed returning visitor', async () => {
+  it('reports a subscribed returning visitor [needs push]', async () => {
     const { reaches } = connect({ subscribed: 1 });
     const facts = await reaches({ sdk: 'ready' });
     expect(facts).to.deep.include({ permission: 'granted', optedIn: true, subscribed: true });
     expect(facts.onesignalId).to.equal(simulator().state.onesignalId);
   });
 
-  it('reports a visitor who denied push earlier', async () => {
+  it('reports a visitor who denied push earlier [needs push]', async () => {
     const facts = await connect({ permission: 'denied' }).reaches({ sdk: 'ready' });
     expect(facts).to.deep.include({ permission: 'denied', subscribed: false, onesignalId: null });
   });
 
-  it('reports granted and opted in, but not subscribed, while there is no push subscription', async () => {
+  it('reports granted and opted in, but not subscribed, while there is no push subscription [needs push]', async () => {
     const { reaches, becomes } = connect({ subscribed: 1 });
     await reaches({ subscribed: true });
     simulator().unsubscribe();
@@ -158,7 +158,7 @@ describe('linkOneSignal: loading and readiness', () => {
     expect(document.querySelectorAll(OUR_SCRIPT)).to.have.length(1);
   });
 
-  it('times out to unavailable, then becomes ready when the SDK still arrives', async () => {
+  it('times out to unavailable, then becomes ready when the SDK still arrives [needs push]', async () => {
     const { reaches, changes } = connect({}, { appId: undefined, timeoutMs: 150 });
     await reaches({ sdk: 'unavailable' });
     addSdkScript();
@@ -184,7 +184,7 @@ describe('linkOneSignal: loading and readiness', () => {
   });
 });
 
-describe('linkOneSignal: reusing OneSignal the page already has', () => {
+describe('linkOneSignal: reusing OneSignal the page already has [needs push]', () => {
   it('a WordPress-v3 page (script tag plus deferred init): init is called exactly once', async () => {
     const meta = Object.assign(document.createElement('meta'), {
       name: 'onesignal-plugin',
@@ -272,7 +272,7 @@ describe('linkOneSignal: reusing OneSignal the page already has', () => {
   });
 });
 
-describe('linkOneSignal: live changes', () => {
+describe('linkOneSignal: live changes [needs push]', () => {
   it('follows a grant: permission first, the subscription id and the user after', async () => {
     const { reaches, changes } = connect({ answer: 'grant' });
     await reaches({ sdk: 'ready' });
@@ -401,7 +401,7 @@ describe('linkOneSignal: live changes', () => {
   });
 });
 
-describe('linkOneSignal: syncTag', () => {
+describe('linkOneSignal: syncTag [needs push]', () => {
   it('writes nothing on a repeat page view where the tag is already right', async () => {
     const { link, reaches } = connect({ subscribed: 1, tags: 'subscribed_to_push:true' });
     await reaches({ sdk: 'ready' });

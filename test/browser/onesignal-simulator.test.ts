@@ -50,7 +50,7 @@ async function loadAndInit(query: Record<string, string | number> = {}): Promise
 afterEach(resetOneSignalPage);
 
 describe('OneSignal simulator: loading', () => {
-  it('announces itself and defines window.OneSignal once its es6 stage has run', async () => {
+  it('announces itself and defines window.OneSignal once its es6 stage has run [needs push]', async () => {
     const info = spyConsole('info');
     try {
       const os = await loadSimulator();
@@ -62,7 +62,7 @@ describe('OneSignal simulator: loading', () => {
     }
   });
 
-  it('returns early when included a second time, leaving the first instance in place', async () => {
+  it('returns early when included a second time, leaving the first instance in place [needs push]', async () => {
     const os = await loadSimulator();
     const second = addSdkScript();
     await until(() => page.__oneSignalSdkLoadCount === 2, 'second load');
@@ -70,7 +70,7 @@ describe('OneSignal simulator: loading', () => {
     expect(page.OneSignal).to.equal(os);
   });
 
-  it('drains the initial OneSignalDeferred array in order, awaiting each, and survives a failing callback', async () => {
+  it('drains the initial OneSignalDeferred array in order, awaiting each, and survives a failing callback [needs push]', async () => {
     const order: string[] = [];
     const error = spyConsole('error');
     try {
@@ -95,7 +95,7 @@ describe('OneSignal simulator: loading', () => {
     }
   });
 
-  it('turns OneSignalDeferred.push into an async function that runs callbacks at once, even before init', async () => {
+  it('turns OneSignalDeferred.push into an async function that runs callbacks at once, even before init [needs push]', async () => {
     await loadSimulator();
     let sawConfig: unknown = 'not run';
     const result = defer((os) => {
@@ -106,7 +106,7 @@ describe('OneSignal simulator: loading', () => {
     expect(sawConfig).to.equal(null);
   });
 
-  it('rejects a non-function with "Callback is not a function"', async () => {
+  it('rejects a non-function with "Callback is not a function" [needs push]', async () => {
     const os = await loadSimulator();
     expect(() => os.push(42)).to.throw('Callback is not a function');
     let message = '';
@@ -136,7 +136,7 @@ describe('OneSignal simulator: loading', () => {
   });
 });
 
-describe('OneSignal simulator: init', () => {
+describe('OneSignal simulator: init [needs push]', () => {
   it('fetches its config before init resolves, and a second init rejects "SDK already initialized"', async () => {
     const os = await loadSimulator({ initDelay: 80 });
     expect(os.config).to.equal(null);
@@ -304,7 +304,7 @@ describe('OneSignal simulator: slow and failing init [needs push]', () => {
   });
 });
 
-describe('OneSignal simulator: tags', () => {
+describe('OneSignal simulator: tags [needs push]', () => {
   it('validates addTag after init but not addTags, and keeps getTags local', async () => {
     const os = await loadAndInit({ subscribed: 1 });
     expect(() => os.User.addTag('k', '')).to.throw('"value" is empty');
@@ -343,7 +343,7 @@ describe('OneSignal simulator: tags', () => {
   });
 });
 
-describe('OneSignal simulator: permission and subscription events', () => {
+describe('OneSignal simulator: permission and subscription events [needs push]', () => {
   it('requestPermission waits for init, then grants: permissionChange(true), then the subscription id', async () => {
     const os = await loadSimulator({ answer: 'grant' });
     const events: unknown[] = [];
@@ -432,7 +432,7 @@ describe('OneSignal simulator: permission and subscription events', () => {
   });
 });
 
-describe('OneSignal simulator: persistence', () => {
+describe('OneSignal simulator: persistence [needs push]', () => {
   it('keeps permission, subscription, user and tags across a reload, until reset=1', async () => {
     let os = await loadAndInit({ subscribed: 1, tags: 'subscribed_to_push:true,plan:pro' });
     const before = {

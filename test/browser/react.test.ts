@@ -6,6 +6,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { PushSmsFallback, PushSmsFallbackElement } from '../../src/react.js';
 import { until } from '../support/onesignal-page.js';
 import {
+  BLOCKED_SDK,
   APP_ID,
   cleanUp,
   endpoint,
@@ -101,7 +102,7 @@ describe('push-sms-fallback/react (React 18)', () => {
     const el = await render({ ...visitor(url), defaultCountry: 'GB', ...props });
     await until(() => calls['onShow'], 'onShow');
     expect(calls['onPermission']![0]).to.have.nested.property('detail.sdk', 'unavailable');
-    expect(calls['onShow']![0]).to.have.nested.property('detail.reason', 'unavailable');
+    expect(calls['onShow']![0]).to.have.nested.property('detail.reason', BLOCKED_SDK.reason);
 
     await fillAndSubmit(el, { phone: '12' });
     await until(() => calls['onError'], 'onError');

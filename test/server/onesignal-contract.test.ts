@@ -1,11 +1,13 @@
 // Every request we send to OneSignal, over real HTTP to a served simulator, checked against
-// the OpenAPI spec and our stricter rules.
-import { afterEach, describe, expect, it } from 'vitest';
+// the project's schema of the endpoints it calls and, where it sits beside the clone, OneSignal's
+// OpenAPI spec.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createNotifier } from '../../src/server/index.js';
 import { createOneSignalSimulator } from '../../demo/simulators/onesignal-rest.js';
 import { cleanup, must, onCleanup, post, registration, startHarness } from './helpers.js';
-import { capturingFetch, outboundProblems, type CapturedRequest } from './openapi.js';
+import { CHECKS, capturingFetch, outboundProblems, type CapturedRequest } from './openapi.js';
 
+beforeAll(() => console.info(`OneSignal requests are checked against ${CHECKS}.`));
 afterEach(cleanup);
 
 async function servedSimulator() {

@@ -6,6 +6,7 @@ import '../../src/index.js';
 import type { PushSmsFallback } from '../../src/push-sms-fallback.js';
 import type { RegistrationRequest } from '../../src/contract.js';
 import { resetOneSignalPage, simulatorUrl, until, type SimulatorQuery } from './onesignal-page.js';
+import { has } from './needs.js';
 
 export const APP_ID = '00000000-0000-4000-8000-000000000000';
 const EVENTS = ['permission', 'show', 'submit', 'success', 'error', 'dismiss'] as const;
@@ -38,6 +39,14 @@ export function mount(
     of: (name) => events.filter((event) => event.type === `push-sms-fallback-${name}`),
   };
 }
+
+/**
+ * Why mountForm's visitor gets the form: the blocked SDK, or, in a browser without the Push API
+ * (WebKit in its iOS-tab mode), no push at all.
+ */
+export const BLOCKED_SDK = has('push')
+  ? { supported: true, reason: 'unavailable' }
+  : { supported: false, reason: 'unsupported' };
 
 /** A visitor who gets the form at once: the SDK script is blocked, so push is unavailable. */
 export const mountForm = (attributes: Record<string, string> = {}, parent?: HTMLElement): Mounted =>

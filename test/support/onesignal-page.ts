@@ -8,6 +8,8 @@ import type {
   SimOneSignal,
   SimWindow,
 } from '../../demo/simulators/onesignal-page-sdk.types.js';
+// Its hook skips tests that declare a need this browser lacks (`[needs push]` in the title).
+import './needs.js';
 
 export const SIMULATOR_PATH = '/demo/simulators/onesignal-page-sdk.ts';
 
