@@ -4,6 +4,7 @@ import { sleep, until } from '../support/onesignal-page.js';
 import {
   cleanUp,
   endpoint,
+  expandBanner,
   fillAndSubmit,
   formReady,
   mountForm,
@@ -57,7 +58,7 @@ describe('<push-sms-fallback> form', () => {
       body: { status: 'registered' },
     });
     const status = shadow(el, '[role=status]')!;
-    expect(status.textContent).to.contain('+447400123456');
+    expect(status.textContent).to.contain('07400 123456'); // national: the visitor's country
     await until(() => el.shadowRoot!.activeElement === status, 'focus on the success message');
   });
 
@@ -214,7 +215,7 @@ describe('<push-sms-fallback> form', () => {
 
   it('in banner layout, Escape dismisses it', async () => {
     const { el } = declinedVisitor('/mock/unused', { layout: 'banner' });
-    const input = await formReady(el);
+    const input = await expandBanner(el);
     expect(getComputedStyle(el).position).to.equal('fixed');
     input.focus();
     input.dispatchEvent(

@@ -5,6 +5,7 @@ import { until } from '../support/onesignal-page.js';
 import {
   cleanUp,
   endpoint,
+  expandBanner,
   formReady,
   mountForm,
   received,
@@ -59,7 +60,7 @@ describe('keyboard, focus and layout', () => {
 
   it('Escape closes the banner', async () => {
     const { el } = visitor('/mock/unused', { layout: 'banner' });
-    const input = await formReady(el);
+    const input = await expandBanner(el);
     input.focus();
     await sendKeys({ press: 'Escape' });
     await stateIs(el, 'dismissed');
