@@ -14,7 +14,7 @@ export interface Submitted {
   locale: string;
 }
 
-export type Unreachable = Extract<Outcome, { kind: 'unreachable' }>;
+type Unreachable = Extract<Outcome, { kind: 'unreachable' }>;
 
 /**
  * Where a submission waits until the backend has it: saved before the first attempt, sent with
