@@ -8,6 +8,7 @@ interface Settings {
   layout: string;
   showWhen: string;
   lang: string;
+  scheme: string;
 }
 interface DemoConfig {
   /** Set when the server has ONESIGNAL_APP_ID: the real SDK loads instead of the simulator. */
@@ -23,6 +24,7 @@ const settings: Settings = {
   layout: 'inline',
   showWhen: 'declined',
   lang: 'en',
+  scheme: 'light',
   ...(JSON.parse(sessionStorage.getItem(SETTINGS_KEY) ?? '{}') as Partial<Settings>),
 };
 const save = () => sessionStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
@@ -51,6 +53,7 @@ if (simulated) {
 element.setAttribute('layout', settings.layout);
 element.setAttribute('show-when', settings.showWhen);
 element.setAttribute('lang', settings.lang);
+document.documentElement.classList.toggle('dark', settings.scheme === 'dark');
 
 $('#mode-note').textContent = simulated
   ? `Demo mode: OneSignal is SIMULATED in this page (no account needed)${config.restSimulated ? ', and the sandbox backend talks to a simulated OneSignal REST API' : ''}. Visitor: ${settings.visitor}.`
@@ -61,6 +64,7 @@ for (const [id, key] of [
   ['#layout', 'layout'],
   ['#show-when', 'showWhen'],
   ['#lang', 'lang'],
+  ['#scheme', 'scheme'],
 ] as const) {
   const select = $<HTMLSelectElement>(id);
   if (id === '#lang') {
@@ -94,16 +98,50 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-visitor
         settings.visitor = action as Settings['visitor'];
       }
       save();
-      location.reload();
+      // A new visitor meets a backend that answers normally.
+      void (action === 'reset' ? setFault('none') : Promise.resolve()).then(() =>
+        location.reload(),
+      );
     }
   });
 }
 
-for (const button of document.querySelectorAll<HTMLButtonElement>('[data-fault]')) {
-  button.addEventListener('click', () => {
-    void fetch('/demo/fault', { method: 'POST', body: button.dataset['fault'] ?? 'none' });
-  });
+// The backend's fault lives on the server (it outlasts reloads): the page shows which is active.
+type Fault = { mode: 'none' | 'unavailable' | 'down'; left: number };
+const FAULT_TEXT = {
+  none: () => 'answering normally',
+  unavailable: (left: number) => `answering 503 to the next ${left} request(s)`,
+  down: () => 'down: every request fails with a network error',
+};
+const faultButtons = document.querySelectorAll<HTMLButtonElement>('[data-fault]');
+function showFault({ mode, left }: Fault): void {
+  $('#fault-now').textContent = FAULT_TEXT[mode](left);
+  for (const button of faultButtons) {
+    button.setAttribute('aria-pressed', String(button.dataset['fault'] === mode));
+  }
 }
+async function setFault(mode: string): Promise<void> {
+  await fetch('/demo/fault', { method: 'POST', body: mode });
+  await poll();
+}
+for (const button of faultButtons) {
+  button.addEventListener('click', () => void setFault(button.dataset['fault'] ?? 'none'));
+}
+
+// What to do next, for the state the element is in.
+const HINTS: Record<string, string> = {
+  loading: 'Loading OneSignal…',
+  waiting:
+    'Nothing shows yet: this visitor has not answered the push prompt, so the element stays out of the way. Start here: press “Deny push” to see the form.',
+  push: 'This visitor has push: the element shows nothing and keeps the subscribed_to_push tag right. Try “New visitor ↻”.',
+  form: 'The form: try an invalid number, submit without consent, or make the backend fail first.',
+  sending: 'Sending, with retries and the same Idempotency-Key (see “Backend received”).',
+  queued:
+    'Queued: the number is saved on this device and tried again on a backoff schedule. Press “Answer normally” and wait.',
+  done: 'Registered. Reload: the visitor is not asked again. “New visitor ↻” starts over.',
+  dismissed: 'Dismissed: hidden on this device for 30 days. “New visitor ↻” starts over.',
+};
+const hint = $('#hint');
 
 // What happened: element events, the page SDK, the backend and the REST API.
 const show = (list: HTMLElement, text: string) => {
@@ -119,7 +157,11 @@ for (const name of ['permission', 'show', 'submit', 'success', 'error', 'dismiss
   });
 }
 const state = $('#state');
-new MutationObserver(() => (state.textContent = element.getAttribute('state'))).observe(element, {
+new MutationObserver(() => {
+  const now = element.getAttribute('state') ?? '';
+  state.textContent = now;
+  hint.textContent = HINTS[now] ?? '';
+}).observe(element, {
   attributes: true,
   attributeFilter: ['state'],
 });
@@ -146,7 +188,9 @@ async function poll(): Promise<void> {
     backend: LogEntry[];
     rest: LogEntry[];
     consent: unknown[];
+    fault: Fault;
   };
+  showFault(log.fault);
   $('#consent-record').textContent = JSON.stringify(log.consent.at(-1) ?? null, null, 2);
   for (const [id, entries] of [
     ['#backend', log.backend],
@@ -162,6 +206,7 @@ async function poll(): Promise<void> {
     }
   }
 }
+void poll();
 setInterval(() => void poll(), 1000);
 
 await import('/dist/push-sms-fallback.js' as string);

@@ -99,7 +99,9 @@ const server = createServer((req, res) => {
 
   if (path === '/api/sms-subscribe') {
     if (fault.mode === 'down') return void req.socket.destroy();
-    if (fault.mode === 'unavailable' && req.method === 'POST' && fault.left-- > 0) {
+    if (fault.mode === 'unavailable' && req.method === 'POST') {
+      // The last injected 503 turns the fault off, so the page shows the backend answering again.
+      fault = --fault.left > 0 ? fault : { mode: 'none', left: 0 };
       res.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '1' });
       return void res.end(
         JSON.stringify({ title: 'Sandbox fault', status: 503, detail: 'Injected by the demo' }),
@@ -144,7 +146,12 @@ const server = createServer((req, res) => {
       res,
       200,
       JSON_TYPE,
-      JSON.stringify({ backend: backendLog, rest, consent: consentStore.records.slice(-5) }),
+      JSON.stringify({
+        backend: backendLog,
+        rest,
+        consent: consentStore.records.slice(-5),
+        fault,
+      }),
     );
   }
   if (path === '/demo/fault' && req.method === 'POST') {

@@ -66,19 +66,21 @@ const UNKNOWN: PushFacts = {
  * @csspart country - The country `<select>`.
  * @csspart input - The phone `<input type="tel">`.
  * @csspart consent - The consent checkbox and disclosure.
- * @csspart submit - The submit button.
+ * @csspart submit - The submit button (and the banner's first-step button, which also has part `expand`).
+ * @csspart expand - The banner's first-step button that opens the whole form.
  * @csspart dismiss - The dismiss button.
  * @csspart error - Error messages.
  * @csspart status - Progress and success messages.
  *
- * @cssprop [--push-sms-fallback-accent=#1a56db] - Buttons, links and the focus ring.
- * @cssprop [--push-sms-fallback-accent-text=#fff] - Text on the accent colour.
- * @cssprop [--push-sms-fallback-text=#1f2328] - Text.
- * @cssprop [--push-sms-fallback-muted=#57606a] - Secondary text.
- * @cssprop [--push-sms-fallback-background=#fff] - The form's background.
- * @cssprop [--push-sms-fallback-field-background=#fff] - The input and selector background.
- * @cssprop [--push-sms-fallback-border=#8c959f] - Field and box borders.
- * @cssprop [--push-sms-fallback-error=#b42318] - Error text and invalid fields.
+ * @cssprop [--push-sms-fallback-color-scheme=the page's] - `light` or `dark` forces the form's scheme; by default it follows the page's `color-scheme` (with `light dark`, the visitor's preference), else the page's background.
+ * @cssprop [--push-sms-fallback-accent=#1a56db] - Buttons, links and the focus ring (dark default `#6ca4f8`).
+ * @cssprop [--push-sms-fallback-accent-text=#fff] - Text on the accent colour (dark: `#0d1117`).
+ * @cssprop [--push-sms-fallback-text=#1f2328] - Text (dark: `#e6edf3`).
+ * @cssprop [--push-sms-fallback-muted=#57606a] - Secondary text (dark: `#a5aeb8`).
+ * @cssprop [--push-sms-fallback-background=#fff] - The form's background (dark: `#161b22`).
+ * @cssprop [--push-sms-fallback-field-background=#fff] - The input and selector background (dark: `#0d1117`).
+ * @cssprop [--push-sms-fallback-border=#8c959f] - Field and box borders (dark: `#7d8590`).
+ * @cssprop [--push-sms-fallback-error=#b42318] - Error text and invalid fields (dark: `#ff8a80`).
  * @cssprop [--push-sms-fallback-radius=0.5rem] - Corner radius.
  * @cssprop [--push-sms-fallback-gap=0.75rem] - Space between the form's rows.
  * @cssprop [--push-sms-fallback-padding=1rem] - Space inside the form's box.
@@ -151,7 +153,7 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
   tagKey = 'subscribed_to_push';
   /**
    * Country for numbers typed without `+` (ISO 3166-1 alpha-2).
-   * @default region of `lang`, else `US`
+   * @default region of `lang`, else of the browser's languages, else the time zone's country, else the language's likely country, else `US`
    */
   defaultCountry?: string;
   /**

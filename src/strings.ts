@@ -36,8 +36,13 @@ export interface Strings {
   submitAndAgree: string;
   dismiss: string;
   sending: string;
+  /** Queued because the browser is offline. */
   queued: string;
-  /** {phone} is the number in international format. */
+  /** Queued because the server did not answer (or kept failing) while the browser is online. */
+  queuedServer: string;
+  /** The banner's first step: the button that opens the whole form. */
+  expand: string;
+  /** {phone} is the number as the visitor knows it: national format for their own country, else international. */
   done: string;
   errorEmpty: string;
   errorTooShort: string;

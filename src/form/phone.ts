@@ -109,3 +109,13 @@ export function normalizePhone(
   if (type && !SMS_CAPABLE.has(type)) return { ok: false, problem: 'not-mobile' };
   return { ok: true, e164: number.number, country: number.country };
 }
+
+/**
+ * The number as the visitor knows it: national format ("07400 123456") when it is in their own
+ * country, international ("+44 7400 123456") otherwise. Call `preparePhone(e164, country)` first.
+ */
+export function displayPhone(e164: string, visitorCountry: string): string {
+  const number = parse(e164, visitorCountry);
+  if (!number) return e164;
+  return number.country === visitorCountry ? number.formatNational() : number.formatInternational();
+}

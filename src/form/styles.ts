@@ -1,27 +1,42 @@
 import { css } from 'lit';
 
 // Themed through --push-sms-fallback-* custom properties; every color has a forced-colors fallback.
+// The defaults follow the page's colour scheme (form/scheme.ts sets data-scheme on the box), so
+// the native controls (checkbox, select) are drawn in the same scheme as the card around them.
 export const styles = css`
   .root {
+    color-scheme: light;
     --_accent: var(--push-sms-fallback-accent, #1a56db);
     --_accent-text: var(--push-sms-fallback-accent-text, #fff);
     --_text: var(--push-sms-fallback-text, #1f2328);
     --_muted: var(--push-sms-fallback-muted, #57606a);
     --_error: var(--push-sms-fallback-error, #b42318);
     --_border: var(--push-sms-fallback-border, #8c959f);
+    --_background: var(--push-sms-fallback-background, #fff);
+    --_field: var(--push-sms-fallback-field-background, #fff);
     --_radius: var(--push-sms-fallback-radius, 0.5rem);
     --_gap: var(--push-sms-fallback-gap, 0.75rem);
     box-sizing: border-box;
     max-width: var(--push-sms-fallback-max-width, 36rem);
-    margin-inline: auto;
     padding: var(--push-sms-fallback-padding, 1rem);
     color: var(--_text);
-    background: var(--push-sms-fallback-background, #fff);
+    background: var(--_background);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     font: var(--push-sms-fallback-font, inherit);
     line-height: 1.45;
     overflow-wrap: anywhere;
+  }
+  .root[data-scheme='dark'] {
+    color-scheme: dark;
+    --_accent: var(--push-sms-fallback-accent, #6ca4f8);
+    --_accent-text: var(--push-sms-fallback-accent-text, #0d1117);
+    --_text: var(--push-sms-fallback-text, #e6edf3);
+    --_muted: var(--push-sms-fallback-muted, #a5aeb8);
+    --_error: var(--push-sms-fallback-error, #ff8a80);
+    --_border: var(--push-sms-fallback-border, #7d8590);
+    --_background: var(--push-sms-fallback-background, #161b22);
+    --_field: var(--push-sms-fallback-field-background, #0d1117);
   }
   /* The box's first layout, out of sight and out of the flow, at the width it will have. */
   :host {
@@ -38,6 +53,11 @@ export const styles = css`
     overflow-y: auto;
     border-radius: var(--_radius) var(--_radius) 0 0;
     box-shadow: var(--push-sms-fallback-shadow, 0 -4px 16px rgb(0 0 0 / 0.15));
+  }
+  /* A full-width banner keeps its text and fields at a readable width. */
+  :host([layout='banner']) .root > * {
+    max-width: var(--push-sms-fallback-max-width, 36rem);
+    margin-inline: auto;
   }
   h2 {
     margin: 0 0 0.25rem;
@@ -76,7 +96,7 @@ export const styles = css`
     width: 100%;
     margin-top: 0.25rem;
     padding: 0.5rem 0.75rem;
-    background: var(--push-sms-fallback-field-background, #fff);
+    background: var(--_field);
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) / 2);
   }
@@ -132,14 +152,15 @@ export const styles = css`
   a {
     color: var(--_accent);
   }
+  /* Alerts and the status stay rendered (a live region must exist before its message does);
+     empty, they take no room: the consent alerts share the agreement's row, not rows of their own. */
   .error {
     margin: 0;
     color: var(--_error);
     font-weight: 600;
   }
-  .error:empty,
-  .status:empty {
-    display: none;
+  .error:not(:empty) {
+    margin-top: 0.25rem;
   }
   .actions {
     display: flex;
@@ -152,12 +173,39 @@ export const styles = css`
     border: 2px solid var(--_accent);
     cursor: pointer;
   }
-  [part='submit'] {
+  [part~='submit'] {
     color: var(--_accent-text);
     background: var(--_accent);
   }
-  [part='submit'][aria-disabled='true'] {
+  /* Busy (sending, or queued and retrying): an outlined button with a turning ring, still
+     focusable and legible. */
+  [part~='submit'][aria-disabled='true'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
     cursor: progress;
+    color: var(--_accent);
+    background: transparent;
+    border-style: dashed;
+  }
+  [part~='submit'][aria-disabled='true']::before {
+    content: '';
+    width: 0.9em;
+    height: 0.9em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: psf-turn 0.8s linear infinite;
+  }
+  @keyframes psf-turn {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    [part~='submit'][aria-disabled='true']::before {
+      animation: none;
+    }
   }
   [part='dismiss'] {
     color: var(--_accent);
@@ -168,7 +216,10 @@ export const styles = css`
     outline-offset: 2px;
   }
   .status {
-    margin: var(--_gap) 0 0;
+    margin: 0;
+  }
+  .status:not(:empty) {
+    margin-top: var(--_gap);
   }
   .status:focus {
     outline: none;
@@ -180,7 +231,7 @@ export const styles = css`
     button {
       border-color: CanvasText;
     }
-    [part='submit'] {
+    [part~='submit'] {
       forced-color-adjust: none;
       color: ButtonText;
       background: ButtonFace;

@@ -30,6 +30,9 @@ export const strings: Strings = {
   sending: 'Wird gesendet…',
   queued:
     'Sie scheinen offline zu sein. Ihre Nummer ist gespeichert und wird gesendet, sobald Sie wieder online sind.',
+  queuedServer:
+    'Unser Server antwortet nicht. Ihre Nummer ist gespeichert, wir versuchen es weiter.',
+  expand: 'SMS erhalten',
   done: 'Fertig! Wir senden Ihnen unsere SMS an {phone}.',
   errorEmpty: 'Bitte geben Sie Ihre Handynummer ein.',
   errorTooShort: 'Diese Nummer ist zu kurz.',

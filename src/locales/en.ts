@@ -26,6 +26,8 @@ export const strings: Strings = {
   dismiss: 'No thanks',
   sending: 'Sending…',
   queued: 'You seem to be offline. Your number is saved and will be sent when you are back online.',
+  queuedServer: 'Our server is not answering. Your number is saved, and we will keep trying.',
+  expand: 'Get texts instead',
   done: 'Done! We will text {phone}.',
   errorEmpty: 'Enter your mobile phone number.',
   errorTooShort: 'This number is too short.',

@@ -30,6 +30,8 @@ export const strings: Strings = {
   sending: 'Enviando…',
   queued:
     'Parece que no tienes conexión. Hemos guardado tu número y lo enviaremos cuando vuelvas a estar en línea.',
+  queuedServer: 'Nuestro servidor no responde. Tu número está guardado y seguiremos intentándolo.',
+  expand: 'Recibir SMS',
   done: '¡Listo! Te enviaremos los SMS al {phone}.',
   errorEmpty: 'Escribe tu número de móvil.',
   errorTooShort: 'Este número es demasiado corto.',

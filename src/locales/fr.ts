@@ -33,6 +33,8 @@ export const strings: Strings = {
   sending: 'Envoi en cours…',
   queued:
     'Vous semblez être hors ligne. Votre numéro est enregistré et sera envoyé dès que vous serez de nouveau en ligne.',
+  queuedServer: 'Notre serveur ne répond pas. Votre numéro est enregistré et nous réessaierons.',
+  expand: 'Recevoir des SMS',
   done: 'C’est fait\u00a0! Nous vous enverrons nos SMS au {phone}.',
   errorEmpty: 'Saisissez votre numéro de mobile.',
   errorTooShort: 'Ce numéro est trop court.',

@@ -29,6 +29,9 @@ export const strings: Strings = {
   sending: 'Invio in corso…',
   queued:
     'Sembra che tu sia offline. Il tuo numero è stato salvato e verrà inviato quando tornerai online.',
+  queuedServer:
+    'Il nostro server non risponde. Il tuo numero è salvato e continueremo a riprovare.',
+  expand: 'Ricevi SMS',
   done: 'Fatto! Ti invieremo i nostri SMS al numero {phone}.',
   errorEmpty: 'Inserisci il tuo numero di cellulare.',
   errorTooShort: 'Questo numero è troppo corto.',

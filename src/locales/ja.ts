@@ -27,6 +27,8 @@ export const strings: Strings = {
   dismiss: '今はしない',
   sending: '送信中…',
   queued: 'オフラインのようです。番号は保存されており、オンラインに戻ったときに送信されます。',
+  queuedServer: 'サーバーが応答していません。番号は保存されており、送信を再試行します。',
+  expand: 'SMSで受け取る',
   done: '登録が完了しました。{phone}宛てにSMSをお送りします。',
   errorEmpty: '携帯電話番号を入力してください。',
   errorTooShort: '番号が短すぎます。',

@@ -31,6 +31,8 @@ export const strings: Strings = {
   sending: 'Versturen…',
   queued:
     'Je lijkt offline te zijn. Je nummer is opgeslagen en wordt verstuurd zodra je weer online bent.',
+  queuedServer: 'Onze server antwoordt niet. Je nummer is bewaard en we blijven het proberen.',
+  expand: 'Sms’jes ontvangen',
   done: 'Gelukt! We sturen onze sms’jes naar {phone}.',
   errorEmpty: 'Vul je mobiele nummer in.',
   errorTooShort: 'Dit nummer is te kort.',

@@ -30,6 +30,9 @@ export const strings: Strings = {
   sending: 'Enviando…',
   queued:
     'Parece que você está sem conexão. Seu número foi salvo e será enviado quando a conexão voltar.',
+  queuedServer:
+    'Nosso servidor não está respondendo. Seu número foi salvo e vamos continuar tentando.',
+  expand: 'Receber SMS',
   done: 'Pronto! Vamos enviar nossos SMS para {phone}.',
   errorEmpty: 'Informe seu número de celular.',
   errorTooShort: 'Este número é curto demais.',

@@ -52,3 +52,10 @@ export function preflightHeaders(origin: string): Record<string, string> {
 }
 
 export const ALLOW = ALLOW_METHODS;
+
+/** The 403 detail for a request whose origin is not allowed; without an Origin header, says so. */
+export function originRefusal(origin: string | null): string {
+  return origin === null
+    ? 'The request has no Origin header. Browsers send one with every POST from a page; a client of your own must send Origin with one of the allowed origins.'
+    : 'This origin may not use this endpoint.';
+}

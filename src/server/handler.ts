@@ -7,7 +7,7 @@ import type { RegistrationRequest } from '../contract.js';
 import { checkJsonContentType, MAX_BODY_BYTES, parseJson, readBoundedText } from './body.js';
 import { getClientIp, ipBucket } from './client-ip.js';
 import { buildConsentRecord } from './consent.js';
-import { ALLOW, corsHeaders, preflightHeaders } from './cors.js';
+import { ALLOW, corsHeaders, originRefusal, preflightHeaders } from './cors.js';
 import { hmacSha256Hex, sha256Hex, UUID_RE } from './crypto.js';
 import { createStoreCall, type StoreCall } from './deadline.js';
 import { createIdempotencyGate } from './idempotency-gate.js';
@@ -141,7 +141,7 @@ export function createSmsFallbackHandler(options: SmsFallbackOptions): SmsFallba
     if (request.method !== 'POST') {
       fail('method-not-allowed', 405, 'Use POST.', undefined, { allow: ALLOW });
     }
-    if (!allowed) fail('origin-not-allowed', 403, 'This origin may not use this endpoint.');
+    if (!allowed) fail('origin-not-allowed', 403, originRefusal(origin));
     checkJsonContentType(request.headers.get('content-type'));
 
     const ip = (o.clientIp ?? getClientIp)(request) ?? null;

@@ -6,7 +6,12 @@ export type Outcome =
   /** A 4xx the visitor can correct; `detail` is the server's problem+json detail, if any. */
   | { kind: 'rejected'; status: number; detail?: string }
   /** Still undelivered after every attempt: keep it and try later. */
-  | { kind: 'unreachable'; code: 'http' | 'network' | 'timeout'; status?: number };
+  | {
+      kind: 'unreachable';
+      code: 'http' | 'network' | 'timeout';
+      status?: number;
+      retryAfterMs?: number;
+    };
 
 export interface DeliverOptions {
   attempts?: number;
@@ -57,8 +62,9 @@ export async function deliver(
           ? { kind: 'rejected', status: response.status, detail }
           : { kind: 'rejected', status: response.status };
       }
-      last = { kind: 'unreachable', code: 'http', status: response.status };
       wait = retryAfter(response.headers.get('Retry-After'));
+      last = { kind: 'unreachable', code: 'http', status: response.status };
+      if (wait !== undefined) last.retryAfterMs = wait;
     } catch {
       last = { kind: 'unreachable', code: deadline.signal.aborted ? 'timeout' : 'network' };
     } finally {

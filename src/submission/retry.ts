@@ -30,3 +30,22 @@ export function retryAfter(header: string | null, now = Date.now()): number | un
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+
+/** The first pause before a queued submission is tried again while the page stays open. */
+export const REQUEUE_FIRST_MS = 5_000;
+/** The longest pause between two tries of a queued submission while the page stays open. */
+export const REQUEUE_MAX_MS = 5 * 60_000;
+
+/**
+ * When to try a queued submission again on the open page, after `rounds` rounds of attempts
+ * failed: about 5 s, 10 s, 20 s… up to 5 minutes, with the same jitter as `backoff`, and never
+ * sooner than the server's `Retry-After`.
+ */
+export function requeueDelay(
+  rounds: number,
+  retryAfterMs = 0,
+  random: () => number = Math.random,
+): number {
+  const step = Math.min(REQUEUE_FIRST_MS * 2 ** (rounds - 1), REQUEUE_MAX_MS);
+  return Math.max(Math.round(step * (0.5 + random())), retryAfterMs);
+}

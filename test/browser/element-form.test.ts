@@ -5,6 +5,7 @@ import {
   BLOCKED_SDK,
   cleanUp,
   endpoint,
+  expandBanner,
   fillAndSubmit,
   formReady,
   mountForm,
@@ -54,7 +55,7 @@ describe('<push-sms-fallback> form', () => {
       body: { status: 'registered' },
     });
     const status = shadow(el, '[role=status]')!;
-    expect(status.textContent).to.contain('+447400123456');
+    expect(status.textContent).to.contain('07400 123456'); // national: the visitor's country
     await until(() => el.shadowRoot!.activeElement === status, 'focus on the success message');
   });
 
@@ -222,7 +223,7 @@ describe('<push-sms-fallback> form', () => {
 
   it('in banner layout, Escape dismisses it', async () => {
     const { el } = declinedVisitor('/mock/unused', { layout: 'banner' });
-    const input = await formReady(el);
+    const input = await expandBanner(el);
     expect(getComputedStyle(el).position).to.equal('fixed');
     input.focus();
     input.dispatchEvent(

@@ -6,6 +6,7 @@ import { has } from '../support/needs.js';
 import {
   cleanUp,
   endpoint,
+  expandBanner,
   formReady,
   mountForm,
   received,
@@ -60,7 +61,7 @@ describe('keyboard, focus and layout', () => {
 
   it('Escape closes the banner', async () => {
     const { el } = visitor('/mock/unused', { layout: 'banner' });
-    const input = await formReady(el);
+    const input = await expandBanner(el);
     input.focus();
     await sendKeys({ press: 'Escape' });
     await stateIs(el, 'dismissed');

@@ -98,9 +98,14 @@ describe('refusals', () => {
     const evil = await post(url, registration(), { headers: { origin: 'https://evil.example' } });
     expect(evil.status).toBe(403);
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
-    expect((await problemOf(evil)).type).toBe(`${PROBLEM_TYPE_PREFIX}origin-not-allowed`);
+    expect(await problemOf(evil)).toMatchObject({
+      type: `${PROBLEM_TYPE_PREFIX}origin-not-allowed`,
+      detail: 'This origin may not use this endpoint.',
+    });
     const none = await post(url, registration(), { headers: { origin: null } });
     expect(none.status).toBe(403);
+    // A curl or server-side caller learns what is missing, not that its origin is refused.
+    expect((await problemOf(none)).detail).toMatch(/no Origin header.*must send Origin/);
     expect(sim.requests).toHaveLength(0);
   });
 

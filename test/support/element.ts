@@ -86,6 +86,20 @@ export const formReady = (el: PushSmsFallback) =>
     return box.querySelector<HTMLInputElement>('input[type=tel]');
   }, 'the form, visible');
 
+/** The form's box, once the visitor can see it (a banner's first step has no fields yet). */
+export const boxReady = (el: PushSmsFallback) =>
+  until(() => {
+    const box = el.shadowRoot?.querySelector<HTMLElement>('[part=root]');
+    return box?.checkVisibility({ visibilityProperty: true }) ? box : undefined;
+  }, 'the form box, visible');
+
+/** Opens a banner's first step into the whole form, as a visitor does; returns the phone input. */
+export async function expandBanner(el: PushSmsFallback): Promise<HTMLInputElement> {
+  await boxReady(el);
+  shadow<HTMLButtonElement>(el, '[part~=expand]')!.click();
+  return formReady(el);
+}
+
 /** Types into the phone field (and ticks consent) like a visitor, then submits. */
 export async function fillAndSubmit(
   el: PushSmsFallback,

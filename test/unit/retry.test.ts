@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { backoff, classify, retryAfter } from '../../src/submission/retry.js';
+import { backoff, classify, requeueDelay, retryAfter } from '../../src/submission/retry.js';
 
 describe('classify', () => {
   test.each([
@@ -40,5 +40,21 @@ describe('retryAfter', () => {
     expect(retryAfter(null, now)).toBeUndefined();
     expect(retryAfter('soon', now)).toBeUndefined();
     expect(retryAfter('Mon, 23 Nov 2026 09:00:00 GMT', now)).toBe(0);
+  });
+});
+
+describe('requeueDelay: a queued submission, while the page stays open', () => {
+  const middle = () => 0.5;
+  test('is tried again after 5 s, then twice as long each round, up to 5 minutes', () => {
+    expect([1, 2, 3, 4].map((n) => requeueDelay(n, 0, middle))).toEqual([
+      5000, 10000, 20000, 40000,
+    ]);
+    expect(requeueDelay(12, 0, middle)).toBe(300_000);
+  });
+
+  test('with jitter, and never sooner than the server asked', () => {
+    expect(requeueDelay(1, 0, () => 0)).toBe(2500);
+    expect(requeueDelay(1, 0, () => 0.999)).toBe(7495);
+    expect(requeueDelay(1, 60_000, middle)).toBe(60_000);
   });
 });

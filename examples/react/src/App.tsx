@@ -7,7 +7,8 @@ import type {
 } from 'push-sms-fallback/react';
 
 // The app id is a placeholder and sdkSrc points at nothing, as if an ad blocker stopped the
-// OneSignal SDK: the element shows the SMS form at once. The endpoint is the test runner's mock.
+// OneSignal SDK: the element shows the SMS form at once. The endpoint is answered by the test
+// runner's scripted mock, or by the reference handler in scripts/serve-example.ts.
 const APP_ID = '00000000-0000-4000-8000-000000000000';
 
 export function App() {
