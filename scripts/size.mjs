@@ -10,7 +10,9 @@ const npm = await npmEntrySize();
 
 const rows = [
   ['Script tag, every visitor (Lit included)', sizes.eager, 10_000],
-  ['npm entry, Lit external (minified)', npm, 4_000],
+  // 4.00 until the element followed the real SDK (readiness beside a pending init, the page's late
+  // snippet, the browser's own push subscription, hostile SDK states): 4.52 kB with them.
+  ['npm entry, Lit external (minified)', npm, 4_750],
   ['Form chunk: form, phone code, English (form path only)', sizes.form, undefined],
   ['Form path: form chunk + largest numbering plan', sum(sizes.form, largestPlan), 36_000],
   ['Classic-script loader', sizes.classic, undefined],
