@@ -38,12 +38,14 @@ function snippets(file: string): Snippet[] {
 }
 
 // Names a snippet may use without declaring them: modules (not resolved), and the reader's own
-// app (their analytics, their order, their D1 store, Deno's global) that the snippets stand for,
-// and Preact's JSX.HTMLAttributes, which a module augmentation sees without importing it.
+// app (their analytics, their audit log, their order, their D1 store, Deno's global) that the
+// snippets stand for, and Preact's JSX.HTMLAttributes, which a module augmentation sees without
+// importing it.
 const AMBIENT = `
 declare module '*';
 declare const process: { env: Record<string, string | undefined> };
-declare const Deno: any, analytics: any, order: any, setPhone: any, myD1ConsentStore: any;
+declare const Deno: any, analytics: any, audit: any, order: any, setPhone: any;
+declare const myD1ConsentStore: any;
 type Env = any;
 type HTMLAttributes<T> = T | any;
 `;
