@@ -70,11 +70,13 @@ async function untilListening(port, timeoutMs = 20_000) {
   }
 }
 
-let display;
-/** Starts one WebKitWebDriver on loopback (and the shared Xvfb display first) and resolves its port. */
+/**
+ * Starts one WebKitWebDriver on loopback, on an Xvfb display of its own, and resolves its port.
+ * One display per mode: two MiniBrowser windows on one display take keyboard focus from each
+ * other, and keyboard tests (Tab, focus rings) then fail in whichever window lost it.
+ */
 export async function startWebKitDriver() {
-  display ??= startXvfb();
-  const env = { ...process.env, DISPLAY: await display };
+  const env = { ...process.env, DISPLAY: await startXvfb() };
   const port = await freePort();
   start('WebKitWebDriver', [`--port=${port}`, '--host=local'], env);
   await untilListening(port);
