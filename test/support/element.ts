@@ -80,11 +80,17 @@ export const shadow = <T extends Element = HTMLElement>(
 
 /** The built-in phone input, once the visitor can see the form (it is built hidden, then shown). */
 export const formReady = (el: PushSmsFallback) =>
-  until(() => {
-    const box = el.shadowRoot?.querySelector('[part=root]');
-    if (!box?.checkVisibility({ visibilityProperty: true })) return undefined;
-    return box.querySelector<HTMLInputElement>('input[type=tel]');
-  }, 'the form, visible');
+  until(
+    () => {
+      const box = el.shadowRoot?.querySelector('[part=root]');
+      if (!box?.checkVisibility({ visibilityProperty: true })) return undefined;
+      return box.querySelector<HTMLInputElement>('input[type=tel]');
+      // The first form of a run waits for the dev server's first transform of the form chunk and
+      // its locale while four browsers start at once (seen at 8 s in CI): the wait is longer.
+    },
+    'the form, visible',
+    15_000,
+  );
 
 /** The form's box, once the visitor can see it (a banner's first step has no fields yet). */
 export const boxReady = (el: PushSmsFallback) =>
