@@ -40,8 +40,11 @@ export type CaseName =
   | 'reserveSubscriber'
   | 'initHeld';
 
-/** What each case loads; `reset=1` starts the SDK simulator from its URL's state. */
-export const CASES: Record<CaseName, { path: string; label: string }> = {
+/**
+ * What each case loads; `reset=1` starts the SDK simulator from its URL's state. A `layout`
+ * case is there for its layout shifts, which are the same in every run: it runs half as often.
+ */
+export const CASES: Record<CaseName, { path: string; label: string; layout?: true }> = {
   denied: {
     path: '/page/element?visitor=denied&reset=1',
     label: 'declined visitor, inline (also submit → done)',
@@ -58,14 +61,17 @@ export const CASES: Record<CaseName, { path: string; label: string }> = {
   reserve: {
     path: '/page/element?visitor=denied&reserve=1&reset=1',
     label: 'declined visitor, inline with reserve-space',
+    layout: true,
   },
   banner: {
     path: '/page/element?visitor=denied&layout=banner&reset=1',
     label: 'declined visitor, layout="banner"',
+    layout: true,
   },
   reserveSubscriber: {
     path: '/page/element?visitor=subscriber&reserve=1&reset=1',
     label: 'push subscriber, inline with reserve-space',
+    layout: true,
   },
   initHeld: {
     path: '/page/element?visitor=denied&hold=1&reset=1',
@@ -89,6 +95,8 @@ export interface Run {
 export interface BrowserResults {
   chromium: string;
   runsPerCase: number;
+  /** Runs of a layout case (see `CASES`). */
+  layoutRuns: number;
   /** The calibrated CPU throttling rate. */
   cpuThrottle: number;
   viewport: typeof VIEWPORT;
@@ -185,13 +193,18 @@ export async function measureBrowser(
   // One warm-up load, not counted: fresh contexts share no cache, but the OS has Chromium's
   // renderer paged in before anything is timed.
   await runOnce(browser, origin, 'denied', rate);
+  const layoutRuns = Math.ceil(runsPerCase / 2);
   for (let i = 0; i < runsPerCase; i++) {
-    for (const name of names) runs[name].push(await runOnce(browser, origin, name, rate));
+    for (const name of names) {
+      if (CASES[name].layout && i >= layoutRuns) continue;
+      runs[name].push(await runOnce(browser, origin, name, rate));
+    }
     onProgress(i + 1, runsPerCase);
   }
   return {
     chromium: browser.version(),
     runsPerCase,
+    layoutRuns,
     cpuThrottle: rate,
     viewport: VIEWPORT,
     settleMs: SETTLE_MS,

@@ -271,7 +271,6 @@ export function goals(r: Results): Goal[] {
 export function goalsTable(r: Results): Table {
   const list = goals(r);
   const { noise } = r;
-  const init = r.browser.cases.denied.initAfterSdkLoaded;
   return {
     title: `Goals (${noise.length ? 'noisy run' : 'clean run'})`,
     head: ['goal', 'figure', 'limit', 'margin', 'verdict'],
@@ -280,7 +279,6 @@ export function goalsTable(r: Results): Table {
       noise.length
         ? `Noisy run: ${noise.join('; ')}. A timed goal missed here is "inconclusive", not "short"; sizes, counts, CLS and accessibility are not timed and keep their verdicts.`
         : 'Clean run: the host was quiet and the calibration held, so every verdict stands.',
-      `Issue 12's rule (a page's own late snippet wins): on a page relying on app-id the element calls init ${init.median.toFixed(0)} ms (median; ${init.min.toFixed(0)}–${init.max.toFixed(0)}) after the SDK's script arrived (with init queued before the SDK runs its queue, this is only the script's evaluation and the queue's first task).`,
     ],
   };
 }

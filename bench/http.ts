@@ -48,9 +48,8 @@ export function snapshotDist(): DistSnapshot {
 
 export interface BenchServer {
   origin: string;
-  /** Requests that reached the mock endpoints since the last `resetCounts()`. */
+  /** Requests that reached the mock endpoints so far. */
   counts: { smsSubscribe: number; smsFallback: number };
-  resetCounts(): void;
   close(): Promise<void>;
 }
 
@@ -76,7 +75,7 @@ export async function startBenchServer(dist: string): Promise<BenchServer> {
   const scripts: Record<string, string> = {
     [SIMULATOR_PATH]: await compile('demo/simulators/onesignal-page-sdk.ts', 'iife'),
     '/bench/probe.js': await compile('bench/pages/probe.ts', 'iife'),
-    '/bench/sdk-only.js': await compile('bench/pages/sdk-only.ts', 'iife'),
+    '/bench/onesignal-snippet.js': await compile('bench/pages/onesignal-snippet.ts', 'iife'),
     '/bench/onesignal-sample.js': await compile('bench/pages/onesignal-sample.ts', 'iife'),
     '/bench/intl-tel-input.js': await minifiedBundle('bench/pages/intl-tel-input.ts'),
   };
@@ -140,10 +139,6 @@ export async function startBenchServer(dist: string): Promise<BenchServer> {
   return {
     origin: `http://127.0.0.1:${port}`,
     counts,
-    resetCounts() {
-      counts.smsSubscribe = 0;
-      counts.smsFallback = 0;
-    },
     close() {
       server.closeAllConnections();
       return new Promise((resolve) => server.close(() => resolve()));

@@ -45,10 +45,14 @@ interface Snapshot {
 }
 
 async function snapshot(page: Page): Promise<Snapshot> {
-  return page.evaluate(() => ({
-    calls: JSON.parse(JSON.stringify(window.OneSignalSimulator?.calls ?? null)) as SimCalls,
+  const taken = await page.evaluate(() => ({
+    calls: JSON.parse(JSON.stringify(window.OneSignalSimulator?.calls ?? null)) as SimCalls | null,
     state: document.querySelector('push-sms-fallback')?.getAttribute('state') ?? null,
   }));
+  const { calls } = taken;
+  // Without the SDK there is nothing to count: say why instead of counting zero writes.
+  if (!calls) throw new Error(`the OneSignal simulator never ran (element state ${taken.state})`);
+  return { ...taken, calls };
 }
 
 function count(view: string, now: Snapshot, backendCalls: number, before?: Snapshot): ViewCount {
@@ -65,7 +69,6 @@ function count(view: string, now: Snapshot, backendCalls: number, before?: Snaps
 }
 
 async function visit(page: Page, server: BenchServer, subject: Subject, reset: boolean) {
-  server.resetCounts();
   // Counts, not times: the simulated SDK answers at once.
   const query = reset ? '?timing=instant&reset=1' : '?timing=instant';
   if (subject === 'ours') {
@@ -78,42 +81,41 @@ async function visit(page: Page, server: BenchServer, subject: Subject, reset: b
   await page.waitForTimeout(QUIET_MS);
 }
 
-const backend = (server: BenchServer, subject: Subject) =>
-  subject === 'ours' ? server.counts.smsSubscribe : server.counts.smsFallback;
+/** Backend POSTs since the last call: each subject has its own endpoint, so they may run at once. */
+function backendCounter(server: BenchServer, subject: Subject): () => number {
+  const total = () => (subject === 'ours' ? server.counts.smsSubscribe : server.counts.smsFallback);
+  let seen = total();
+  return () => {
+    const added = total() - seen;
+    seen += added;
+    return added;
+  };
+}
 
 async function sequence(browser: Browser, server: BenchServer, subject: Subject) {
   const context = await browser.newContext();
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   const views: ViewCount[] = [];
+  const backend = backendCounter(server, subject);
   try {
     await visit(page, server, subject, true);
-    views.push(count('1 first visit, push denied', await snapshot(page), backend(server, subject)));
+    views.push(count('1 first visit, push denied', await snapshot(page), backend()));
 
     await visit(page, server, subject, false);
     const before = await snapshot(page);
-    views.push(count('2 repeat visit, same state', before, backend(server, subject)));
+    views.push(count('2 repeat visit, same state', before, backend()));
 
-    server.resetCounts();
     await page.evaluate(() => window.OneSignalSimulator?.grant());
     await page.waitForTimeout(QUIET_MS);
-    views.push(
-      count(
-        '(during 2: visitor grants push)',
-        await snapshot(page),
-        backend(server, subject),
-        before,
-      ),
-    );
+    views.push(count('(during 2: visitor grants push)', await snapshot(page), backend(), before));
 
     // The view after a grant: with ours the element waits for push, not the form.
     await visitAfterGrant(page, server, subject);
-    views.push(
-      count('3 visit after granting push', await snapshot(page), backend(server, subject)),
-    );
+    views.push(count('3 visit after granting push', await snapshot(page), backend()));
 
     await visitAfterGrant(page, server, subject);
-    views.push(count('4 repeat of 3', await snapshot(page), backend(server, subject)));
+    views.push(count('4 repeat of 3', await snapshot(page), backend()));
   } finally {
     await context.close();
   }
@@ -122,7 +124,6 @@ async function sequence(browser: Browser, server: BenchServer, subject: Subject)
 
 /** After the grant our page decides `push`, so the probe's `form` end point never comes. */
 async function visitAfterGrant(page: Page, server: BenchServer, subject: Subject) {
-  server.resetCounts();
   if (subject === 'sample') return visit(page, server, subject, false);
   await page.goto(`${server.origin}/page/element?timing=instant&visitor=denied`);
   await page.waitForFunction(
@@ -131,9 +132,11 @@ async function visitAfterGrant(page: Page, server: BenchServer, subject: Subject
   await page.waitForTimeout(QUIET_MS);
 }
 
+/** Both subjects at once: counts, not times, and each counts only its own backend. */
 export async function measureWrites(browser: Browser, server: BenchServer): Promise<WritesResult> {
-  return {
-    ours: await sequence(browser, server, 'ours'),
-    sample: await sequence(browser, server, 'sample'),
-  };
+  const [ours, sample] = await Promise.all([
+    sequence(browser, server, 'ours'),
+    sequence(browser, server, 'sample'),
+  ]);
+  return { ours, sample };
 }

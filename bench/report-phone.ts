@@ -14,11 +14,11 @@ export function calibrationTable(c: Calibration): Table {
     what,
     `${sample.rate}×`,
     index(sample.index),
-    pct(sample.spread),
+    `±${pct(sample.spread)}`,
   ];
   return {
     title: `The calibrated phone: ${c.target.name}, benchmarkIndex ${c.target.benchmarkIndex}; CPU throttling ${c.factor}×`,
-    head: ['measurement', 'CPU throttling', 'benchmarkIndex, median (min–max)', 'spread'],
+    head: ['measurement', 'CPU throttling', 'benchmarkIndex, median (min–max)', 'middle half'],
     right: [1, 2, 3],
     rows: [
       row(`host (try ${c.hostTries})`, c.host),
@@ -26,7 +26,7 @@ export function calibrationTable(c: Calibration): Table {
       ...(c.after ? [row('after the browser cases', c.after)] : []),
     ],
     notes: [
-      `Lighthouse's benchmarkIndex workload (1 s per sample, a warm-up and 3 samples per row, each row in a fresh context), searched like Chrome DevTools' CPU calibration: the rate at which the throttled page scores ${c.target.benchmarkIndex} ± ${pct(c.margin)}. Stable means every row's spread ((max − min) ÷ median) is within ${pct(c.margin)} and the rate still scores the target after the cases.`,
+      `Lighthouse's benchmarkIndex workload (1 s per sample, a warm-up and ${c.samples} samples per row, each row in a fresh context), searched like Chrome DevTools' CPU calibration: the rate at which the throttled page scores ${c.target.benchmarkIndex} ± ${pct(c.margin)}. Stable means the middle half of every row's samples (lower to upper quartile) lies within ± ${pct(c.margin)} of its median, and the rate still scores the target after the cases.`,
       c.problems.length
         ? `Calibration did not hold: ${c.problems.join('; ')}. The host is too noisy to calibrate; timed figures are not about the target phone.`
         : `Calibration held: the host scored ${index(c.host.index)} (host ÷ target ${(c.host.index.median / c.target.benchmarkIndex).toFixed(2)}), the rate ${c.factor}× scored the target before and after the cases.`,
@@ -70,7 +70,7 @@ export function lighthouseTable(l: LighthouseResult): Table {
       row('bare'),
     ],
     notes: [
-      "Lighthouse's CLI with its defaults (mobile form factor, Moto G Power screen, simulated slow 4G) and --throttling.cpuSlowdownMultiplier set to the calibrated rate instead of its fixed 4×, on the same Chromium and flags, one fresh Chromium per audit, pages interleaved. JSON reports in bench/results/lighthouse/ (not committed).",
+      "Lighthouse's Node API with its defaults (mobile form factor, Moto G Power screen, simulated slow 4G) and throttling.cpuSlowdownMultiplier set to the calibrated rate instead of its fixed 4×, on the same Chromium and flags: one Chromium, a fresh tab and cleared storage per audit (Lighthouse's own), pages interleaved. The SDK script is not held by the bench server here, since Lighthouse's network model times it; init's config delay stays. JSON reports in bench/results/lighthouse/ (not committed).",
       "Our declined page uses reserve-space (the README's setup where most visitors see the form); the subscriber page does not (its reserved room would collapse). The intl-tel-input page has its form in the HTML from the start and loads the same SDK with the standard snippet. Both load the simulated SDK held as on the phone's network.",
       `Lighthouse's own benchmarkIndex, unthrottled, per page: ${Object.values(p)
         .map((x) => `${x.label} ${index(x.benchmarkIndex)}`)

@@ -13,7 +13,7 @@
  * results.json. Assumes dist/ is built (`npm run build`). Figures, not assertions: it exits 0
  * when a goal is short. About two minutes on a quiet 2-core machine; `--quick` for development.
  *
- *   npx tsx bench/run.ts [--quick] [--runs 4] [--lighthouse-runs 1] [--server-duration 2000]
+ *   npx tsx bench/run.ts [--quick] [--runs 3] [--lighthouse-runs 1] [--server-duration 1500]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -65,9 +65,9 @@ async function snapshotAndWeigh(): Promise<{ snapshot: DistSnapshot; sizes: Size
 async function main(): Promise<void> {
   const started = performance.now();
   const quick = process.argv.includes('--quick');
-  const runs = option('--runs', quick ? 2 : 4);
+  const runs = option('--runs', quick ? 2 : 3);
   const lighthouseRuns = option('--lighthouse-runs', 1);
-  const serverDuration = option('--server-duration', quick ? 1000 : 2000);
+  const serverDuration = option('--server-duration', quick ? 1000 : 1500);
   if (!existsSync(join(ROOT, 'dist/push-sms-fallback.js'))) {
     throw new Error('dist/ is not built: run `npm run build` first (`npm run bench` does).');
   }

@@ -2,13 +2,17 @@
  * The benchmark's pages, built from their URL. No inline script anywhere: the probe, the
  * baseline and the sample model are files the bench server compiles from this folder.
  *
- *   /page/element?visitor=denied|subscriber&layout=inline|banner&reserve=1&reset=1&timing=instant&hold=1
+ *   /page/element?visitor=denied|subscriber&layout=inline|banner&reserve=1&reset=1&timing=instant|network&hold=1&init=element
  *   /page/sdk-only?visitor=…&reset=1           the same SDK handshake without our element
  *   /page/sample?reset=1                       the model of OneSignal's published sample
+ *
+ * The element's pages set OneSignal up with its standard snippet (a site or a CMS plugin did),
+ * which the element reuses; `init=element` leaves the snippet out, so the element loads the SDK
+ * and calls `init` itself from its `app-id`, after its grace for a late page snippet.
  */
 
 import { strings as en } from '../../src/locales/en.js';
-import { INIT_HOLD_MS, SDK_TIMING, SIMULATOR_PATH } from './sdk-timing.js';
+import { BENCH_APP_ID, INIT_HOLD_MS, SDK_TIMING, SIMULATOR_PATH } from './sdk-timing.js';
 
 export type Visitor = 'denied' | 'subscriber';
 
@@ -16,7 +20,8 @@ export type Visitor = 'denied' | 'subscriber';
  * The simulator's script URL. By default the simulated SDK takes the real one's time on the
  * phone's network (bench/pages/sdk-timing.ts): `latency` is read by the bench server, which holds
  * the script that long, `initDelay` by the simulator. `timing=instant` (counting writes, not
- * timing them) answers at once.
+ * timing them) answers at once; `timing=network` keeps only the config's delay, which happens
+ * inside the simulator where a network model cannot see it.
  */
 export function simulatorUrl(visitor: Visitor, query: URLSearchParams): string {
   const sdk = new URLSearchParams(
@@ -25,9 +30,10 @@ export function simulatorUrl(visitor: Visitor, query: URLSearchParams): string {
       : { permission: 'denied' },
   );
   if (query.get('reset') === '1') sdk.set('reset', '1');
-  const instant = query.get('timing') === 'instant';
-  sdk.set('initDelay', String(instant ? 0 : SDK_TIMING.configMs));
-  if (!instant) sdk.set('latency', String(SDK_TIMING.scriptMs));
+  const timing = query.get('timing');
+  sdk.set('initDelay', String(timing === 'instant' ? 0 : SDK_TIMING.configMs));
+  // `network`: a tool that models the network itself (Lighthouse) times the script's download.
+  if (timing !== 'instant' && timing !== 'network') sdk.set('latency', String(SDK_TIMING.scriptMs));
   if (query.get('hold') === '1') sdk.set('initHold', String(INIT_HOLD_MS));
   return `${SIMULATOR_PATH}?${sdk}`;
 }
@@ -54,16 +60,22 @@ const PARAGRAPH =
   'Fresh roasts every week, shipped the day they leave the roaster. Tell us how you brew and ' +
   'we will suggest a grind; reorder in one click from your account page.';
 
+/**
+ * OneSignal's standard v16 snippet: the SDK as a `defer` script and the page's `init` queued
+ * before it runs (bench/pages/onesignal-snippet.ts). `measured` marks the snippet as the
+ * page's measured script (the baseline's; the probe times from its arrival).
+ */
+function snippet(sdkSrc: string, measured = false): string {
+  return [
+    `<script src="${escape(sdkSrc)}" defer></script>`,
+    `<script src="/bench/onesignal-snippet.js"${measured ? ' data-measured' : ''}></script>`,
+  ].join('\n');
+}
+
 /** Content above and below the element, so a shift of what follows it is visible. */
-function page(options: {
-  until: 'form' | 'push' | 'sdk' | 'none';
-  head: string;
-  body: string;
-  sdkSrc?: string;
-}): string {
-  const sdk = options.sdkSrc ? ` data-sdk-src="${escape(options.sdkSrc)}"` : '';
+function page(options: { until: 'form' | 'push' | 'sdk' | 'none'; head: string; body: string }) {
   return `<!doctype html>
-<html lang="en" data-until="${options.until}"${sdk}>
+<html lang="en" data-until="${options.until}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -81,13 +93,14 @@ ${options.body}
 
 export function elementPage(query: URLSearchParams): string {
   const visitor: Visitor = query.get('visitor') === 'subscriber' ? 'subscriber' : 'denied';
+  const sdkSrc = simulatorUrl(visitor, query);
   const attributes = [
-    'app-id="bench-app"',
+    `app-id="${BENCH_APP_ID}"`,
     'endpoint="/api/sms-subscribe"',
     'program-name="Acme Coffee"',
     'terms-url="/terms"',
     'privacy-url="/privacy"',
-    `sdk-src="${escape(simulatorUrl(visitor, query))}"`,
+    `sdk-src="${escape(sdkSrc)}"`,
     query.get('layout') === 'banner' ? 'layout="banner"' : '',
     query.get('reserve') === '1' ? 'reserve-space' : '',
   ].filter(Boolean);
@@ -95,8 +108,11 @@ export function elementPage(query: URLSearchParams): string {
     until: visitor === 'subscriber' ? 'push' : 'form',
     head: [
       probe(query),
+      query.get('init') === 'element' ? '' : snippet(sdkSrc),
       '<script type="module" async src="/dist/push-sms-fallback.js" data-measured></script>',
-    ].join('\n'),
+    ]
+      .filter(Boolean)
+      .join('\n'),
     body: `<push-sms-fallback ${attributes.join(' ')}></push-sms-fallback>`,
   });
 }
@@ -105,11 +121,7 @@ export function sdkOnlyPage(query: URLSearchParams): string {
   const visitor: Visitor = query.get('visitor') === 'subscriber' ? 'subscriber' : 'denied';
   return page({
     until: 'sdk',
-    sdkSrc: simulatorUrl(visitor, query),
-    head: [
-      probe(query),
-      '<script type="module" async src="/bench/sdk-only.js" data-measured></script>',
-    ].join('\n'),
+    head: [probe(query), snippet(simulatorUrl(visitor, query), true)].join('\n'),
     body: '',
   });
 }
@@ -135,10 +147,9 @@ function consentHtml(): string {
 export function intlTelInputPage(query: URLSearchParams): string {
   return page({
     until: 'none',
-    sdkSrc: simulatorUrl('denied', query),
     head: [
       '<link rel="stylesheet" href="/bench/iti/css/intlTelInput.css">',
-      '<script type="module" async src="/bench/sdk-only.js"></script>',
+      snippet(simulatorUrl('denied', query)),
       '<script type="module" async src="/bench/intl-tel-input.js"></script>',
     ].join('\n'),
     body: `<form class="sms" action="/api/sms-subscribe" method="post" novalidate>

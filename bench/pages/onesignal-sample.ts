@@ -15,6 +15,8 @@
  *
  * The SMS slidedown prompt in its init options is not modelled (the simulator has no slidedowns).
  */
+import { BENCH_APP_ID } from './sdk-timing.js';
+
 interface Sdk {
   init(options: Record<string, unknown>): Promise<void>;
   Notifications: { permission: boolean };
@@ -30,7 +32,6 @@ type SampleWindow = Window & {
 };
 
 const w = window as SampleWindow;
-const APP_ID = 'bench-app';
 const API_URL = '/api';
 
 let mounted = () => {};
@@ -38,7 +39,7 @@ w.__sampleDone = new Promise<void>((resolve) => (mounted = resolve));
 
 (w.OneSignalDeferred ??= []).push(async (OneSignal) => {
   const initialised = OneSignal.init({
-    appId: APP_ID,
+    appId: BENCH_APP_ID,
     notifyButton: { enable: true },
     allowLocalhostAsSecureOrigin: true,
     promptOptions: {

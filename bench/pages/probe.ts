@@ -109,14 +109,17 @@ if (element) {
   const checkShown = () => {
     checking = false;
     const root = element.shadowRoot;
-    const phone = root?.querySelector('#phone');
-    if (record.formRendered == null && phone?.checkVisibility({ visibilityProperty: true })) {
+    // The form shows its phone field, or in banner layout its first step: the button opening it.
+    const firstStep = root?.querySelector('[part~="expand"]');
+    const shown = root?.querySelector('#phone') ?? firstStep;
+    if (record.formRendered == null && shown?.checkVisibility({ visibilityProperty: true })) {
       record.formRendered = performance.now();
       afterThisFrame(() => (record.formPainted = performance.now()));
     }
     // The first render lists the chosen country only; the rest follow after that first paint.
     const select = root?.querySelector('select');
-    if (record.formRendered == null || listing || (select && select.options.length < 2)) return;
+    const listed = firstStep != null || !select || select.options.length >= 2;
+    if (record.formRendered == null || listing || !listed) return;
     listing = true;
     afterThisFrame(() => {
       record.formComplete = performance.now();

@@ -16,6 +16,9 @@
  *
  * Not modelled: evaluating the real 42.75 kB bundle (the simulator is a few kB of script).
  */
+/** The app every bench page sets up (a UUID, as the element requires of `app-id`). */
+export const BENCH_APP_ID = '00000000-0000-4000-8000-00000000be4c';
+
 /** Where the bench server serves the simulator (demo/simulators/onesignal-page-sdk.ts). */
 export const SIMULATOR_PATH = '/sim/onesignal-page-sdk.js';
 
