@@ -38,7 +38,7 @@ export default [
   },
   // Script tag: one self-contained module with Lit; the form and its phone metadata are lazy chunks.
   {
-    input: { 'push-sms-fallback': 'src/index.ts' },
+    input: { 'push-sms-fallback': 'src/script-tag.ts' },
     // Lets the lazy chunks import Lit from the entry file instead of splitting Lit into a third file.
     preserveEntrySignatures: 'allow-extension',
     // `lit` re-exports lit-html and LitElement beside ReactiveElement; their only top-level effect

@@ -45,7 +45,7 @@ export interface OneSignalOptions {
   sdkSrc: string;
   /** Bounds the wait for readiness, from connect (from our own `init` call when we hold it for the page). */
   timeoutMs: number;
-  /** Called on every change (debounced a little), never synchronously inside connect. */
+  /** Called on every change (once per task), never synchronously inside connect. */
   onChange(facts: PushFacts): void;
 }
 
@@ -130,6 +130,8 @@ export function linkOneSignal({
       return read();
     }
   };
+  // One change per task however many events the SDK fires in it; no longer than that, since
+  // the element decides on it (a 30 ms wait here was most of the decision's time after readiness).
   const schedule = () => {
     clearTimeout(debounce);
     debounce = setTimeout(() => {
@@ -139,7 +141,7 @@ export function linkOneSignal({
         last = key;
         onChange(next);
       }
-    }, 30);
+    });
   };
   /** Asks the browser again; a "no" is not believed meanwhile, so it never stalls on an old one. */
   const askBrowser = () => {

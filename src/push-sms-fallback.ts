@@ -88,7 +88,7 @@ const UNKNOWN: PushFacts = {
  * @cssprop [--push-sms-fallback-max-width=36rem] - Maximum width of the form.
  * @cssprop [--push-sms-fallback-shadow=0 -4px 16px rgb(0 0 0 / 0.15)] - Shadow of the banner layout.
  * @cssprop [--push-sms-fallback-focus=var(--push-sms-fallback-accent)] - Focus ring colour.
- * @cssprop [--push-sms-fallback-reserved-height=29rem] - Height held with `reserve-space` (set it to your form's height).
+ * @cssprop [--push-sms-fallback-reserved-height=max(30rem, calc(57rem - 80vw))] - Height held with `reserve-space`: the English form's from 360 px wide up (set it to your form's height).
  * @cssprop [--push-sms-fallback-z-index=1000] - Stacking of the banner layout.
  */
 export class PushSmsFallback extends ReactiveElement implements FormHost {
@@ -121,6 +121,10 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
     reason: { state: true },
   };
 
+  // reserve-space holds its height from the start until the visitor is done with the form, so
+  // nothing below moves. The default holds the English form from 360 px wide up: narrower, its
+  // text wraps to more lines (in Chromium 585 px tall at 320 px, 496 at 412, 431 from 575 on;
+  // Firefox's is some 2 % taller). Comments inside css`` ship to every visitor: keep them short.
   static override styles = css`
     :host {
       display: block;
@@ -132,11 +136,10 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
     :host([state='dismissed']) {
       display: none;
     }
-    /* Held from the start until the visitor is done with the form, so nothing below it moves. */
     :host(
       [reserve-space]:is([state='loading'], [state='form'], [state='sending'], [state='queued'])
     ) {
-      min-height: var(--push-sms-fallback-reserved-height, 29rem);
+      min-height: var(--push-sms-fallback-reserved-height, max(30rem, calc(57rem - 80vw)));
     }
     :host([layout='banner']) {
       position: fixed;

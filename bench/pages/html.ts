@@ -51,7 +51,7 @@ const CSS = `
   form.sms input[type=tel], form.sms button { font: inherit; min-height: 2.75rem; }
   form.sms input[type=checkbox] { width: 1.5rem; height: 1.5rem; vertical-align: top; }
   /* What the README asks of pages using reserve-space: hold the room before the script runs. */
-  push-sms-fallback[reserve-space]:not(:defined) { display: block; min-height: 29rem; }
+  push-sms-fallback[reserve-space]:not(:defined) { display: block; min-height: max(30rem, calc(57rem - 80vw)); }
   h1 { margin: 0 0 .5rem; font-size: 1.75rem; }
   p { margin: 0 0 1rem; }
 `;

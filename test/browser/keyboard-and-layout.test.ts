@@ -147,4 +147,21 @@ describe('keyboard, focus and layout', () => {
       await emulateMedia({ forcedColors: 'none' });
     }
   });
+
+  // A phone is where most visitors meet the form: the held room must cover the form there too.
+  for (const width of [360, 412, 1280]) {
+    it(`with reserve-space, moves nothing below it when the form appears at ${width} px [needs viewport emulation]`, async () => {
+      await setViewport({ width, height: 800 });
+      const below = document.createElement('p');
+      below.textContent = 'What follows the element.';
+      const { el } = visitor('/mock/unused', { 'reserve-space': '' });
+      el.after(below);
+      await el.updateComplete;
+      const before = below.getBoundingClientRect().top;
+      await formReady(el);
+      const after = below.getBoundingClientRect().top;
+      below.remove();
+      expect(after, `moved from ${before} to ${after} px`).to.equal(before);
+    });
+  }
 });
