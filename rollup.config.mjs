@@ -1,6 +1,7 @@
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { cssWhitespace } from './scripts/css-whitespace.mjs';
 
 const ts = (options = {}) =>
   typescript({
@@ -34,7 +35,7 @@ export default [
       sourcemap: true,
       chunkFileNames: 'chunks/[name]-[hash].js',
     },
-    plugins: [ts({ declaration: true, declarationDir: 'dist' })],
+    plugins: [ts({ declaration: true, declarationDir: 'dist' }), cssWhitespace()],
   },
   // Script tag: one self-contained module with Lit; the form and its phone metadata are lazy chunks.
   {
@@ -53,7 +54,12 @@ export default [
       sourcemap: true,
       chunkFileNames: 'push-sms-fallback-[name]-[hash].js',
     },
-    plugins: [nodeResolve({ exportConditions: ['production', 'browser'] }), ts(), minify()],
+    plugins: [
+      nodeResolve({ exportConditions: ['production', 'browser'] }),
+      ts(),
+      cssWhitespace(),
+      minify(),
+    ],
   },
   // Classic script tag: a loader for the module build beside it.
   {

@@ -55,7 +55,7 @@ export interface SizesResult {
   ours: {
     subscriber: Size;
     declinedEnglish: Size;
-    /** Bundle + form chunk + the largest locale chunk: the declined-visitor figure. */
+    /** Bundle, form chunk, largest numbering plan, largest locale: the declined-visitor figure. */
     declined: Size;
     largestLocale: { name: string; size: Size };
     form: Size;

@@ -74,7 +74,7 @@ export function scriptTagSizes() {
       ]),
     );
   // Numbering plans (scripts/phone-metadata.mjs): a visitor fetches one, two for a foreign number.
-  const isPlan = (file) => /-part-\d-/.test(file);
+  const isPlan = (file) => /-part-\d+-/.test(file);
   return {
     eager: sum(...[...eager].map((file) => weigh(read(file)))),
     form: sum(...[...formFiles].map((file) => weigh(read(file)))),

@@ -23,15 +23,27 @@ function likelyRegion(tag: string): string | undefined {
   }
 }
 
-/** The country of an IANA time zone ("Europe/Berlin" → "DE"), from the generated table. */
+/**
+ * The country of an IANA time zone ("Europe/Berlin" → "DE"), from the generated table: the group
+ * with the longest start of the city name. A zone the table lacks (newer than its tzdata) may
+ * still begin with a start of another country's city and preselect that country, which the
+ * visitor can change; every zone in the table gets its own (test/unit/default-country.test.ts).
+ */
 export function countryOfZone(zone: string | undefined): string | undefined {
   const slash = zone?.indexOf('/') ?? -1;
   if (!zone || slash < 0) return undefined;
   const city = zone.slice(slash + 1);
-  const entry = ZONES[zone.slice(0, slash)]
-    ?.split('|')
-    .find((e) => e.length === city.length + 2 && e.startsWith(city));
-  return entry?.slice(-2);
+  let country: string | undefined;
+  let longest = -1;
+  for (const group of ZONES[zone.slice(0, slash)]?.split('|') ?? []) {
+    for (const start of group.slice(0, -2).split(',')) {
+      if (start.length > longest && city.startsWith(start)) {
+        longest = start.length;
+        country = group.slice(-2);
+      }
+    }
+  }
+  return country;
 }
 
 /**

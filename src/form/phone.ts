@@ -39,16 +39,25 @@ const metadata = {
 };
 const loading = new Map<string, Promise<void>>();
 
-function loadPart(digit: string): Promise<void> {
-  const load = PARTS[digit];
+/** The calling code international digits begin with (no code is the start of another). */
+const callingCodeAtStart = (digits: string): string | undefined =>
+  Object.keys(CALLING_CODES).find((code) => digits.startsWith(code));
+
+/** The part with a calling code's plans: the greatest part key not after it in string order. */
+export const partOf = (code: string): string =>
+  Object.keys(PARTS).reduce((found, first) => (first <= code && first > found ? first : found), '');
+
+function loadPart(code: string): Promise<void> {
+  const key = partOf(code);
+  const load = PARTS[key];
   if (!load) return Promise.resolve();
-  let pending = loading.get(digit);
+  let pending = loading.get(key);
   if (!pending) {
     pending = load().then(({ part }) => {
       Object.assign(metadata.countries, part.countries);
       Object.assign(metadata.nonGeographic, part.nonGeographic);
     });
-    loading.set(digit, pending);
+    loading.set(key, pending);
   }
   return pending;
 }
@@ -58,8 +67,7 @@ function loadPart(digit: string): Promise<void> {
  * the one of an international number (after `+`, `00` or the selected country's exit code).
  */
 export async function preparePhone(input: string, defaultCountry: string): Promise<void> {
-  const own = callingCode(defaultCountry).charAt(0);
-  await loadPart(own);
+  await loadPart(callingCode(defaultCountry));
   const text = input.trim();
   const digits = text.replace(/\D/g, '');
   const exitCode = metadata.countries[defaultCountry]?.[1];
@@ -67,8 +75,10 @@ export async function preparePhone(input: string, defaultCountry: string): Promi
   if (text.startsWith('+')) rest = digits;
   else if (digits.startsWith('00')) rest = digits.slice(2);
   else if (typeof exitCode === 'string') rest = digits.replace(new RegExp(`^(?:${exitCode})`), '');
-  const digit = rest !== digits || text.startsWith('+') ? rest.charAt(0) : '';
-  if (digit && digit !== own) await loadPart(digit);
+  const international = rest !== digits || text.startsWith('+');
+  // Until the whole calling code is typed, libphonenumber-js finds no country to need plans of.
+  const code = international ? callingCodeAtStart(rest) : undefined;
+  if (code) await loadPart(code);
 }
 
 function parse(text: string, country: string): PhoneNumber | undefined {

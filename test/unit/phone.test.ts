@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test, vi } from 'vitest';
-import { normalizePhone, preparePhone } from '../../src/form/phone.js';
+import { normalizePhone, partOf, preparePhone } from '../../src/form/phone.js';
+import { CALLING_CODES, PARTS } from '../../src/form/phone-metadata/index.js';
 
 const check = async (input: string, country: string, allowed?: string[]) => {
   await preparePhone(input, country);
@@ -54,6 +55,16 @@ describe('numbering plans load in parts', () => {
       e164: '+447400123456',
       country: 'GB',
     });
+  });
+
+  test("every calling code's part has the plans of all its countries", async () => {
+    for (const [code, countries] of Object.entries(CALLING_CODES)) {
+      const { part } = await PARTS[partOf(code)]!();
+      for (const country of countries) {
+        if (country === '001') expect(part.nonGeographic, code).toHaveProperty(code);
+        else expect(part.countries, `${code} ${country}`).toHaveProperty(country);
+      }
+    }
   });
 
   test('the generated parts match the installed libphonenumber-js metadata', () => {
