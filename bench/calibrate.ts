@@ -82,7 +82,7 @@ export interface Calibration {
   hostTries: number;
   /** The CPU throttling rate the cases and Lighthouse use. */
   factor: number;
-  /** Every rate tried, in order; the last is the factor's. */
+  /** Every rate tried, in order; the factor is the one that scored nearest the target. */
   steps: IndexSample[];
   /** The index at `factor` reached the target within the margin, with samples within the margin. */
   converged: boolean;
@@ -148,17 +148,19 @@ export async function calibrate(
     if (step.spread > 2 * MARGIN) break;
     rate = Math.max(1, round2((rate * step.index.median) / TARGET_PHONE.benchmarkIndex));
   }
-  const last = steps[steps.length - 1]!;
-  const converged = within(last.index.median, TARGET_PHONE.benchmarkIndex);
+  // The factor is a rate that was measured: the one scoring nearest the target.
+  const distance = (step: IndexSample) => Math.abs(step.index.median - TARGET_PHONE.benchmarkIndex);
+  const best = steps.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+  const converged = within(best.index.median, TARGET_PHONE.benchmarkIndex);
   const problems: string[] = [];
   if (host.spread > MARGIN) {
     problems.push(`host index strays ±${pct(host.spread)} after ${hostTries} tries`);
   }
-  if (last.spread > MARGIN) problems.push(`throttled index strays ±${pct(last.spread)}`);
+  if (best.spread > MARGIN) problems.push(`throttled index strays ±${pct(best.spread)}`);
   if (!converged) {
     problems.push(
-      rate === 1 && last.index.median < TARGET_PHONE.benchmarkIndex
-        ? `the host is slower than the target phone (index ${last.index.median.toFixed(0)} unthrottled)`
+      best.rate === 1 && best.index.median < TARGET_PHONE.benchmarkIndex
+        ? `the host is slower than the target phone (index ${best.index.median.toFixed(0)} unthrottled)`
         : `no rate reached ${TARGET_PHONE.benchmarkIndex} ± ${pct(MARGIN)} in ${steps.length} tries`,
     );
   }
@@ -168,7 +170,7 @@ export async function calibrate(
     samples: SAMPLES,
     host,
     hostTries,
-    factor: rate,
+    factor: best.rate,
     steps,
     converged,
     problems,

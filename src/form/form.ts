@@ -12,7 +12,7 @@ import { format, type Strings } from '../strings.js';
 import type { Outcome } from '../submission/deliver.js';
 import { queued, type Submission } from '../submission/queue.js';
 import { renderedText } from './consent.js';
-import { countryOptions, type CountryOption } from './countries.js';
+import { countryName, countryOptions, type CountryOption } from './countries.js';
 import { defaultCountry } from './default-country.js';
 import { listOf } from './intl.js';
 import type { FormHost } from './host.js';
@@ -21,7 +21,7 @@ import { displayPhone, normalizePhone, preparePhone, type PhoneProblem } from '.
 import { pageScheme, watchScheme } from './scheme.js';
 import { adoptSlottedPhone, describeSlottedPhone, phoneField } from './slotted-phone.js';
 import { content, type Handlers, type Shown } from './view.js';
-import { afterNextFrame } from '../yield.js';
+import { afterNextFrame, yieldToMain } from '../yield.js';
 
 export { styles } from './styles.js';
 
@@ -53,8 +53,9 @@ export class Form {
   private expanded = false;
   private locale = '';
   private base: Strings = en;
+  /** The selector's countries: the selected one until the form is shown, then all of them. */
   private countries: CountryOption[] = [];
-  private allListed = false;
+  private regions = '';
   /** How much of the form `build()` has rendered so far; all of it once built. */
   private stage = STAGES;
   /** The form's box: Lit renders into it; it is in the shadow root while there is a form to show. */
@@ -83,7 +84,8 @@ export class Form {
     const plan = preparePhone('', this.country);
     const { lang, strings, regions } = await loadLocale(this.host.locale);
     this.base = strings;
-    this.countries = await countryOptions(regions, this.country, this.host.countries);
+    this.regions = regions;
+    this.countries = await countryOptions(regions, this.country, [this.country]);
     await plan;
     this.locale = lang;
   }
@@ -112,8 +114,10 @@ export class Form {
     this.box.dir = isRtl(this.locale) ? 'rtl' : 'ltr';
     this.box.classList.add('staged');
     root.append(this.box);
+    // Reading the page's scheme styles the document with the form's new sheets: a task of its own.
     this.takeScheme();
     watchScheme(this.takeScheme);
+    await yieldToMain();
     for (let stage = 1; stage <= STAGES; stage++) {
       this.stage = stage;
       this.draw(this.text, this.host.state, '');
@@ -138,22 +142,23 @@ export class Form {
 
   private draw(s: Strings, state: State, status: string): void {
     const compact = this.host.layout === 'banner' && !this.expanded && state === 'form';
-    const countries = (
-      this.allListed ? this.countries : this.countries.filter((c) => c.code === this.country)
-    ).map(({ option }) => option);
+    const countries = this.countries.map(({ option }) => option);
     const { phone, consent, country, error, stage, host, on } = this;
     const view = { host, s, state, status, stage, compact, phone, consent, country, countries };
     render(content({ ...view, error, on }), this.box);
   }
 
   /**
-   * Shows the built form; the other 240-odd countries join the selector a frame later, so
-   * showing the form and styling hundreds of options are two frames.
+   * Shows the built form; the other 240-odd countries are built once it is on screen (in slices,
+   * see countryOptions) and join the selector a frame later, so neither delays showing it.
    */
   private async reveal(): Promise<void> {
     this.box.classList.remove('staged');
     await afterNextFrame();
-    this.allListed = true;
+    const shown = this.countries;
+    const all = await countryOptions(this.regions, this.country, this.host.countries);
+    // The option on screen stays the same node, so the selection and any focus on it hold.
+    this.countries = all.map((c) => shown.find((s) => s.code === c.code) ?? c);
     this.host.requestUpdate();
   }
 
@@ -239,8 +244,8 @@ export class Form {
     await preparePhone(this.phone, this.country);
     const result = normalizePhone(this.phone, this.country, allowed);
     if (!result.ok) {
-      const nameOf = (code: string) => this.countries.find((c) => c.code === code)?.name ?? code;
-      const countries = listOf(this.locale, (allowed ?? []).map(nameOf));
+      const names = (allowed ?? []).map((code) => countryName(this.regions, code));
+      const countries = listOf(this.locale, names);
       const message = format(s[PHONE_MESSAGES[result.problem]] as string, { countries });
       const code =
         result.problem === 'country-not-allowed' ? 'country-not-allowed' : 'invalid-phone';

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { isRtl, loadLocale, LOCALES } from '../../src/locales/index.js';
 import { regions as enRegions, strings as en } from '../../src/locales/en.js';
 import { countryCodes } from '../../src/form/phone.js';
+import { countryName } from '../../src/form/countries.js';
 import { strings as de } from '../../src/locales/de.js';
 import { strings as fr } from '../../src/locales/fr.js';
 import { strings as ptBR } from '../../src/locales/pt-BR.js';
@@ -73,6 +74,14 @@ describe.each(LOCALES)('country names, %s', (locale) => {
     const names = entries.map((entry) => entry.slice(2));
     const collator = new Intl.Collator(locale);
     expect(names).toEqual([...names].sort(collator.compare));
+  });
+
+  test('are found by code for messages, first and last entries too, a missing code as itself', async () => {
+    const { regions } = await loadLocale(locale);
+    for (const entry of regions.split('|')) {
+      expect(countryName(regions, entry.slice(0, 2))).toBe(entry.slice(2));
+    }
+    expect(countryName(regions, 'XX')).toBe('XX');
   });
 
   test('are in the language itself', async () => {
