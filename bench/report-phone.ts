@@ -22,9 +22,7 @@ export function calibrationTable(c: Calibration): Table {
     right: [1, 2, 3],
     rows: [
       row(`host (try ${c.hostTries})`, c.host),
-      ...c.steps.map((step, i) =>
-        row(`search ${i + 1}${step.rate === c.factor ? ' (used)' : ''}`, step),
-      ),
+      ...c.steps.map((step, i) => row(`search ${i + 1}${i === c.used ? ' (used)' : ''}`, step)),
       ...(c.after ? [row('after the browser cases', c.after)] : []),
     ],
     notes: [

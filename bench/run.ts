@@ -20,7 +20,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, measureBrowser } from './browser.js';
-import { calibrate, recheck } from './calibrate.js';
+import { calibrate, pct, recheck } from './calibrate.js';
+import { BUSY_LIMIT, busyShare } from './host-load.js';
 import { measureLighthouse } from './lighthouse.js';
 import { ROOT, snapshotDist, startBenchServer, type DistSnapshot } from './http.js';
 import { measureWrites } from './onesignal-writes.js';
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
     throw new Error('dist/ is not built: run `npm run build` first (`npm run bench` does).');
   }
   const loadBefore = loadavg();
+  const busyBefore = await busyShare();
   // The previous run's report is not a change to what is measured.
   const changed = git('status', '--porcelain', '--', '.', ':(exclude)bench/results');
   const dirty = changed ? ' (working tree has uncommitted changes)' : '';
@@ -137,12 +139,13 @@ async function main(): Promise<void> {
     esbuild: sizes.esbuild,
     commit: `${git('rev-parse', '--short', 'HEAD') || 'unknown'}${dirty}`,
     loadBefore,
+    busyBefore,
     loadAfter: loadavg(),
   };
   const noise = [...calibration.problems];
-  if (loadBefore[0]! >= 1) {
+  if (busyBefore > BUSY_LIMIT) {
     noise.unshift(
-      `load average ${loadBefore[0]!.toFixed(2)} at the start on ${cpus().length} cores`,
+      `${pct(busyBefore)} of the ${cpus().length} cores busy with other work at the start (limit ${pct(BUSY_LIMIT)})`,
     );
   }
   const results: Results = {
