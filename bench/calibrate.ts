@@ -131,20 +131,20 @@ export async function calibrate(
 ): Promise<Calibration> {
   let host = await measure(browser, 1);
   let hostTries = 1;
-  onStep(`host index ${host.index.median.toFixed(0)} (middle half ±${pct(host.spread)})`);
+  const told = (sample: IndexSample) =>
+    `index ${sample.index.median.toFixed(0)} (middle half ±${pct(sample.spread)})`;
+  onStep(`host ${told(host)}`);
   while (host.spread > MARGIN && hostTries < MAX_HOST_TRIES) {
     host = await measure(browser, 1);
     hostTries++;
-    onStep(`host index again: ${host.index.median.toFixed(0)} (middle half ±${pct(host.spread)})`);
+    onStep(`host again: ${told(host)}`);
   }
   const steps: IndexSample[] = [];
   let rate = Math.max(1, round2(host.index.median / TARGET_PHONE.benchmarkIndex));
   for (let i = 0; i < MAX_STEPS; i++) {
     const step = await measure(browser, rate);
     steps.push(step);
-    onStep(
-      `rate ${rate}×: index ${step.index.median.toFixed(0)} (middle half ±${pct(step.spread)})`,
-    );
+    onStep(`rate ${rate}×: ${told(step)}`);
     if (within(step.index.median, TARGET_PHONE.benchmarkIndex) || rate === 1) break;
     // Samples this far apart measure the other work on the host, not the rate: stop searching.
     if (step.spread > 2 * MARGIN) break;
@@ -157,9 +157,7 @@ export async function calibrate(
   if (best.spread > MARGIN) {
     const again = await measure(browser, best.rate);
     steps.push(again);
-    onStep(
-      `rate ${again.rate}× again: index ${again.index.median.toFixed(0)} (middle half ±${pct(again.spread)})`,
-    );
+    onStep(`rate ${again.rate}× again: ${told(again)}`);
     if (again.spread < best.spread) best = again;
   }
   const converged = within(best.index.median, TARGET_PHONE.benchmarkIndex);

@@ -12,7 +12,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
-import lighthouse from 'lighthouse';
+import lighthouse, { type Result } from 'lighthouse';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { ROOT } from './http.js';
 import { summarize, type Summary } from './stats.js';
@@ -32,13 +32,6 @@ const LIGHTHOUSE_PAGES = {
 export type LighthousePage = keyof typeof LIGHTHOUSE_PAGES;
 
 const OUT = join(ROOT, 'bench/results/lighthouse');
-
-interface Lhr {
-  lighthouseVersion: string;
-  environment: { benchmarkIndex: number };
-  categories: Record<'performance' | 'accessibility', { score: number | null }>;
-  audits: Record<string, { numericValue?: number; score: number | null }>;
-}
 
 export interface LighthouseRun {
   performance: number;
@@ -79,11 +72,11 @@ async function audit(port: number, origin: string, page: LighthousePage, cpuSlow
   return result;
 }
 
-function read(lhr: Lhr): LighthouseRun {
+function read(lhr: Result): LighthouseRun {
   const value = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
   return {
-    performance: Math.round((lhr.categories.performance.score ?? 0) * 100),
-    accessibility: Math.round((lhr.categories.accessibility.score ?? 0) * 100),
+    performance: Math.round((lhr.categories['performance']?.score ?? 0) * 100),
+    accessibility: Math.round((lhr.categories['accessibility']?.score ?? 0) * 100),
     tbtMs: value('total-blocking-time'),
     cls: value('cumulative-layout-shift'),
     lcpMs: value('largest-contentful-paint'),
@@ -115,7 +108,7 @@ export async function measureLighthouse(
           const { lhr, report } = await audit(chrome.port, origin, name, cpuSlowdown);
           writeFileSync(join(OUT, `${name}-${run}.json`), String(report));
           version = lhr.lighthouseVersion;
-          runs[name].push(read(lhr as unknown as Lhr));
+          runs[name].push(read(lhr));
         } catch (error) {
           errors.push(String(error instanceof Error ? error.message : error));
         }

@@ -82,7 +82,7 @@ export function linkOneSignal({
   let asked = 0;
   let dead = false;
   let last = '';
-  let debounce: ReturnType<typeof setTimeout> | undefined;
+  let notifying: ReturnType<typeof setTimeout> | undefined;
   let poller: ReturnType<typeof setTimeout> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let wait: ReturnType<typeof setTimeout> | undefined;
@@ -133,8 +133,8 @@ export function linkOneSignal({
   // One change per task however many events the SDK fires in it; no longer than that, since
   // the element decides on it (a 30 ms wait here was most of the decision's time after readiness).
   const schedule = () => {
-    clearTimeout(debounce);
-    debounce = setTimeout(() => {
+    clearTimeout(notifying);
+    notifying = setTimeout(() => {
       const next = facts();
       const key = JSON.stringify(next);
       if (!dead && key !== last) {
@@ -254,7 +254,7 @@ export function linkOneSignal({
     },
     disconnect() {
       dead = true;
-      for (const t of [timer, poller, debounce, wait]) clearTimeout(t);
+      for (const t of [timer, poller, notifying, wait]) clearTimeout(t);
       removeEventListener('focus', recheck);
       document.removeEventListener('visibilitychange', recheck);
       ours?.removeEventListener('error', unavailable);

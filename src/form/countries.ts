@@ -38,7 +38,10 @@ export async function countryOptions(
 
 /** A country's name in `regions` (the language's table), without building the options; else its code. */
 export function countryName(regions: string, code: string): string {
-  const table = `|${regions}|`;
-  const start = table.indexOf(`|${code}`);
-  return start < 0 ? code : table.slice(start + 3, table.indexOf('|', start + 3));
+  return (
+    regions
+      .split('|')
+      .find((entry) => entry.startsWith(code))
+      ?.slice(2) ?? code
+  );
 }
