@@ -133,6 +133,9 @@ export function linkOneSignal({
   // One change per task however many events the SDK fires in it; no longer than that, since
   // the element decides on it (a 30 ms wait here was most of the decision's time after readiness).
   const schedule = () => {
+    // While the browser is asked again its old answer is set aside, so the facts are incomplete:
+    // the answer schedules them. (Told meanwhile, a stalled visitor flipped form → waiting → form.)
+    if (asking) return;
     clearTimeout(notifying);
     notifying = setTimeout(() => {
       const next = facts();
