@@ -1,7 +1,7 @@
 // `cem analyze` (run by `npm run build`) reads this file. The analyzer sees only the element's
 // class, so this plugin completes the manifest from the source it cannot follow:
 // - events get their class (`type`), their `detail` shape and whether they are `cancelable`, read
-//   from src/events.ts; entries the analyzer guessed from `dispatchEvent` calls are dropped;
+//   from src/browser/element/events.ts; entries the analyzer guessed from `dispatchEvent` calls are dropped;
 // - `@internal` and private members (and the attributes Lit state creates for them) are hidden;
 // - defaults that name a module constant (`DISMISS_DAYS`) show the constant's value, and types
 //   that name a union of strings (`ShowWhen`) show its values;
@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 
-const ELEMENT_SOURCE = 'src/push-sms-fallback.ts';
+const ELEMENT_SOURCE = 'src/browser/element/push-sms-fallback.ts';
 const PUBLISHED_MODULE = 'dist/push-sms-fallback.js';
 
 const parse = (file) =>
@@ -31,10 +31,10 @@ function typeAliases(files) {
 const inline = (text, aliases) =>
   text.replace(/\b[A-Z]\w*\b/g, (name) => (aliases.has(name) ? aliases.get(name) : name));
 
-/** Each event class in src/events.ts: its name, detail shape and whether it is cancelable. */
+/** Each event class in src/browser/element/events.ts: its name, detail shape and whether it is cancelable. */
 function eventClasses() {
-  const source = parse('src/events.ts');
-  const aliases = typeAliases(['src/events.ts', 'src/contract.ts']);
+  const source = parse('src/browser/element/events.ts');
+  const aliases = typeAliases(['src/browser/element/events.ts', 'src/wire/contract.ts']);
   const interfaces = new Map();
   for (const statement of source.statements) {
     if (ts.isInterfaceDeclaration(statement)) interfaces.set(statement.name.text, statement);
@@ -109,7 +109,7 @@ function completeManifest() {
     packageLinkPhase({ customElementsManifest }) {
       const events = eventClasses();
       const { internal, constants } = elementSourceFacts();
-      const aliases = typeAliases(['src/push-state.ts', 'src/contract.ts']);
+      const aliases = typeAliases(['src/browser/push/push-state.ts', 'src/wire/contract.ts']);
       const literalUnion = (text) => /^'[^']*'( \| '[^']*')*$/.test(text);
       /** `ShowWhen` becomes `'declined' | 'not-subscribed'`, so tools can offer the values. */
       const expand = (type) => {
@@ -148,7 +148,10 @@ function completeManifest() {
         const documented = element.events.filter((event) => event.name && event.description);
         for (const event of documented) {
           const known = events.get(event.name);
-          if (!known) throw new Error(`@fires ${event.name} has no event class in src/events.ts`);
+          if (!known)
+            throw new Error(
+              `@fires ${event.name} has no event class in src/browser/element/events.ts`,
+            );
           event.type = { text: known.className };
           event.detail = { text: known.detail };
           event.cancelable = known.cancelable;

@@ -39,7 +39,7 @@ export default [
   },
   // Script tag: one self-contained module with Lit; the form and its phone metadata are lazy chunks.
   {
-    input: { 'push-sms-fallback': 'src/script-tag.ts' },
+    input: { 'push-sms-fallback': 'src/browser/script-tag.ts' },
     // Lets the lazy chunks import Lit from the entry file instead of splitting Lit into a third file.
     preserveEntrySignatures: 'allow-extension',
     // `lit` re-exports lit-html and LitElement beside ReactiveElement; their only top-level effect
@@ -63,7 +63,7 @@ export default [
   },
   // Classic script tag: a loader for the module build beside it.
   {
-    input: 'src/classic.ts',
+    input: 'src/browser/classic.ts',
     output: { file: 'dist/push-sms-fallback.classic.js', format: 'iife', sourcemap: true },
     plugins: [ts(), minify()],
   },

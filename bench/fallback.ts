@@ -8,7 +8,7 @@ import { createNodeRedisClient } from 'bullmq';
 import { createClient } from 'redis';
 import { createNotifier, type FallbackReport } from '../src/server/index.js';
 import { createBullMqScheduler } from '../src/server/bullmq.js';
-import { VIEW_MESSAGE_LIMIT } from '../src/server/fallback-scheduler.js';
+import { VIEW_MESSAGE_LIMIT } from '../src/server/delivery/scheduler.js';
 import { createOneSignalSimulator } from '../demo/simulators/onesignal-rest.js';
 import { startRedisServer } from '../test/server/redis-server.js';
 

@@ -11,7 +11,7 @@ import type { LighthouseResult } from './lighthouse.js';
 import { markdownTable, type Table } from './render.js';
 import { calibrationTable, lighthouseTable } from './report-phone.js';
 import { INIT_HOLD_MS, SDK_TIMING_NOTE } from './pages/sdk-timing.js';
-import { PAGE_INIT_GRACE_MS } from '../src/onesignal-load.js';
+import { PAGE_INIT_GRACE_MS } from '../src/browser/push/onesignal-load.js';
 import { BUSY_LIMIT } from './host-load.js';
 import type { WritesResult } from './onesignal-writes.js';
 import type { SizesResult } from './sizes.js';

@@ -1,5 +1,5 @@
 // The demo page: sets the element up as a site owner would, and shows everything it does.
-import type {} from '../src/events.js';
+import type {} from '../src/browser/element/events.js';
 import type {} from './simulators/onesignal-page-sdk.types.js';
 import type { LogEntry } from './log.types.js';
 

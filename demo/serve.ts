@@ -4,7 +4,7 @@
 import { createServer, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { LOCALES } from '../src/locales/index.js';
+import { LOCALES } from '../src/browser/locales/index.js';
 import { compile } from './compile.js';
 import type { LogEntry } from './log.types.js';
 import { transactionalDemo } from './transactional.js';

@@ -155,7 +155,7 @@ function stylingSection() {
 const generated = [
   START,
   '',
-  `<!-- Generated from ${MANIFEST} by \`node scripts/api-docs.mjs --write\`: edit the JSDoc in src/push-sms-fallback.ts, then run it. -->`,
+  `<!-- Generated from ${MANIFEST} by \`node scripts/api-docs.mjs --write\`: edit the JSDoc in src/browser/element/push-sms-fallback.ts, then run it. -->`,
   '',
   attributesSection(),
   '',
@@ -208,7 +208,7 @@ function undocumented() {
 
 const problems = undocumented();
 for (const problem of problems)
-  console.error(`${MANIFEST}: ${problem} in src/push-sms-fallback.ts`);
+  console.error(`${MANIFEST}: ${problem} in src/browser/element/push-sms-fallback.ts`);
 
 if (mode === '--write') {
   if (next !== current) writeFileSync(README, next);

@@ -2,15 +2,15 @@
 // way that language sorts. They come from CLDR through Node's ICU at build time, so the browser
 // does not construct Intl.DisplayNames and Intl.Collator: their first use in a page loads ICU
 // data, a single 70–150 ms task on a 4× throttled CPU.
-//   node scripts/region-names.mjs    regenerate src/locales/regions/
+//   node scripts/region-names.mjs    regenerate src/browser/locales/regions/
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const metadata = require('libphonenumber-js/metadata.min.json');
-const LOCALES_DIR = new URL('../src/locales/', import.meta.url);
+const LOCALES_DIR = new URL('../src/browser/locales/', import.meta.url);
 const DIR = new URL('regions/', LOCALES_DIR);
-// One table per shipped language: every src/locales/<tag>.ts beside index.ts.
+// One table per shipped language: every src/browser/locales/<tag>.ts beside index.ts.
 const LOCALES = readdirSync(LOCALES_DIR)
   .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
   .map((file) => file.slice(0, -'.ts'.length));

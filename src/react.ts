@@ -4,7 +4,7 @@
 // (see `push-sms-fallback/jsx` and docs/frameworks.md).
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
-import { defineElement, TAG } from './define.js';
+import { defineElement, TAG } from './browser/element/define.js';
 import type {
   PushSmsFallbackDismissEvent,
   PushSmsFallbackErrorEvent,
@@ -12,10 +12,10 @@ import type {
   PushSmsFallbackShowEvent,
   PushSmsFallbackSubmitEvent,
   PushSmsFallbackSuccessEvent,
-} from './events.js';
-import { PushSmsFallback as PushSmsFallbackElement } from './push-sms-fallback.js';
+} from './browser/element/events.js';
+import { PushSmsFallback as PushSmsFallbackElement } from './browser/element/push-sms-fallback.js';
 
-export * from './events.js';
+export * from './browser/element/events.js';
 export { PushSmsFallbackElement, TAG };
 
 // Registers the element (once per copy of the package, also when `push-sms-fallback` is imported too).

@@ -11,7 +11,7 @@
  * and calls `init` itself from its `app-id`, after its grace for a late page snippet.
  */
 
-import { strings as en } from '../../src/locales/en.js';
+import { strings as en } from '../../src/browser/locales/en.js';
 import { BENCH_APP_ID, INIT_HOLD_MS, SDK_TIMING, SIMULATOR_PATH } from './sdk-timing.js';
 
 export type Visitor = 'denied' | 'subscriber';

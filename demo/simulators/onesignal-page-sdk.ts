@@ -49,7 +49,7 @@ import type {
   SimUser,
   SimWindow,
 } from './onesignal-page-sdk.types.js';
-import type { PushPermission } from '../../src/contract.js';
+import type { PushPermission } from '../../src/wire/contract.js';
 
 (() => {
   const w = window as SimWindow;

@@ -3,7 +3,7 @@
  * classic script, so its types live here and it imports them type-only. Tests and the demo
  * import them too. Only the slice of the v16 surface the simulator fakes is described.
  */
-import type { PushPermission } from '../../src/contract.js';
+import type { PushPermission } from '../../src/wire/contract.js';
 
 export type Listener = (payload: never) => unknown;
 

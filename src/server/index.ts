@@ -3,7 +3,7 @@
  * Node 20+, Next.js route handlers, Cloudflare Workers, Deno and Bun: nothing imported from
  * here touches `node:*` modules or Node-only globals.
  */
-export { createSmsFallbackHandler, type SmsFallbackHandler } from './handler.js';
+export { createSmsFallbackHandler, type SmsFallbackHandler } from './http/handler.js';
 export type {
   RateLimitOptions,
   SmsFallbackOptions,
@@ -11,7 +11,7 @@ export type {
   WelcomeMessage,
 } from './options.js';
 export { DEFAULT_IP_RULE, DEFAULT_PHONE_RULE } from './options.js';
-export type { OriginPolicy } from './cors.js';
+export type { OriginPolicy } from './http/cors.js';
 
 export type {
   ConsentErasure,
@@ -21,30 +21,30 @@ export type {
   ConsentWriter,
   ExportRange,
   StoredConsentRecord,
-} from './consent.js';
+} from './consent/record.js';
 export {
   createMemoryConsentStore,
   type MemoryConsentStore,
   type MemoryConsentStoreOptions,
-} from './memory-consent-store.js';
+} from './consent/memory-store.js';
 export {
   createSqlConsentStore,
   type PhoneCipher,
   type SqlConsentStore,
   type SqlConsentStoreOptions,
   type SqlQuery,
-} from './sql-consent-store.js';
-export { DEFAULT_RETENTION_DAYS } from './consent-query.js';
-export { toCsv, toJsonLines } from './consent-export.js';
+} from './consent/sql-store.js';
+export { DEFAULT_RETENTION_DAYS } from './consent/query.js';
+export { toCsv, toJsonLines } from './consent/export.js';
 export {
   createMemoryRateLimitStore,
   type MemoryRateLimitStoreOptions,
   type RateLimitStore,
   type TakeResult,
   type TokenBucketRule,
-} from './rate-limit.js';
-export { createRedisRateLimitStore } from './redis-rate-limit.js';
-export type { RedisStoreOptions, SendRedisCommand } from './redis.js';
+} from './registration/rate-limit.js';
+export { createRedisRateLimitStore } from './redis/rate-limit.js';
+export type { RedisStoreOptions, SendRedisCommand } from './redis/command.js';
 export {
   createMemoryIdempotencyStore,
   type IdempotencyRecord,
@@ -52,8 +52,8 @@ export {
   type IdempotencyStoreOptions,
   type MemoryIdempotencyStoreOptions,
   type StoredAnswer,
-} from './idempotency.js';
-export { createRedisIdempotencyStore } from './redis-idempotency.js';
+} from './registration/idempotency.js';
+export { createRedisIdempotencyStore } from './redis/idempotency.js';
 
 export {
   createNotifier,
@@ -63,9 +63,9 @@ export {
   type SendWithFallbackInput,
   type SendWithFallbackResult,
   type FallbackWindow,
-} from './notifier.js';
-export { createMemoryScheduler, type MemorySchedulerOptions } from './memory-scheduler.js';
-export { createPushEventsHandler, type PushEventsHandlerOptions } from './push-events.js';
+} from './delivery/notifier.js';
+export { createMemoryScheduler, type MemorySchedulerOptions } from './delivery/memory-scheduler.js';
+export { createPushEventsHandler, type PushEventsHandlerOptions } from './delivery/push-events.js';
 export type {
   DecideFallback,
   DecideOutcome,
@@ -74,12 +74,12 @@ export type {
   FallbackState,
   PushEvent,
   ScheduleResult,
-} from './fallback-scheduler.js';
-export type { FallbackDecision, FallbackEvidence, FallbackReport } from './fallback-decision.js';
-export type { LanguageMap } from './onesignal-client.js';
+} from './delivery/scheduler.js';
+export type { FallbackDecision, FallbackEvidence, FallbackReport } from './delivery/decision.js';
+export type { LanguageMap } from './onesignal/client.js';
 
-export { getClientIp, setClientIp } from './client-ip.js';
+export { getClientIp, setClientIp } from './http/client-ip.js';
 export type { Logger } from './logger.js';
 export { maskPhone } from './redact.js';
-export { PROBLEM_TYPE_PREFIX } from './problem.js';
-export type { Problem, RegistrationRequest } from '../contract.js';
+export { PROBLEM_TYPE_PREFIX } from './http/problem.js';
+export type { Problem, RegistrationRequest } from '../wire/contract.js';

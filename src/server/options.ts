@@ -1,13 +1,13 @@
-import type { ConsentWriter } from './consent.js';
-import { createMemoryConsentStore } from './memory-consent-store.js';
-import { originChecker, type OriginPolicy } from './cors.js';
+import type { ConsentWriter } from './consent/record.js';
+import { createMemoryConsentStore } from './consent/memory-store.js';
+import { originChecker, type OriginPolicy } from './http/cors.js';
 import { UUID_RE } from './crypto.js';
-import { createMemoryIdempotencyStore, type IdempotencyStore } from './idempotency.js';
+import { createMemoryIdempotencyStore, type IdempotencyStore } from './registration/idempotency.js';
 import type { Logger } from './logger.js';
-import type { LanguageMap } from './onesignal-client.js';
-import { isCountryCode } from './phone.js';
-import { createMemoryRateLimitStore, type RateLimitStore } from './rate-limit.js';
-import { checkRule, type TokenBucketRule } from './token-bucket.js';
+import type { LanguageMap } from './onesignal/client.js';
+import { isCountryCode } from './registration/phone.js';
+import { createMemoryRateLimitStore, type RateLimitStore } from './registration/rate-limit.js';
+import { checkRule, type TokenBucketRule } from './registration/token-bucket.js';
 
 export interface WelcomeContext {
   /** ISO country of the number. */

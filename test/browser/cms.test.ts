@@ -3,7 +3,7 @@
 // our script loaded twice or in two versions, the classic-script build, and a strict
 // Content-Security-Policy.
 import { expect } from '@open-wc/testing';
-import type { PushSmsFallback } from '../../src/push-sms-fallback.js';
+import type { PushSmsFallback } from '../../src/browser/element/push-sms-fallback.js';
 import type { SimWindow } from '../../demo/simulators/onesignal-page-sdk.types.js';
 import { sleep, until } from '../support/onesignal-page.js';
 import { formReady, received } from '../support/element.js';

@@ -3,8 +3,8 @@
 import { expect } from '@open-wc/testing';
 import type { CSSResult } from 'lit';
 import { minifyCss } from '../../scripts/css-whitespace.mjs';
-import { styles as formStyles } from '../../src/form/styles.js';
-import { PushSmsFallback } from '../../src/push-sms-fallback.js';
+import { styles as formStyles } from '../../src/browser/form/styles.js';
+import { PushSmsFallback } from '../../src/browser/element/push-sms-fallback.js';
 
 /**
  * The rules as the engine serialises them (a `<style>`: Safari 15 has no constructable sheets).

@@ -3,9 +3,9 @@
 // SDK on a push subscriber's browser (issue 12). Each case failed before the fix. All of them
 // need a browser with push: without it the element never looks at OneSignal (test/support/needs.ts).
 import { expect } from '@open-wc/testing';
-import type { PushSmsFallback } from '../../src/push-sms-fallback.js';
+import type { PushSmsFallback } from '../../src/browser/element/push-sms-fallback.js';
 import type { SimWindow } from '../../demo/simulators/onesignal-page-sdk.types.js';
-import { PAGE_INIT_GRACE_MS } from '../../src/onesignal.js';
+import { PAGE_INIT_GRACE_MS } from '../../src/browser/push/onesignal.js';
 import { browserPush, simulator, sleep, until } from '../support/onesignal-page.js';
 import { APP_ID, cleanUp, formReady, mount, mountWithSdk, stateIs } from '../support/element.js';
 

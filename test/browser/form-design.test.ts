@@ -16,9 +16,9 @@ import {
   shadow,
   stateIs,
 } from '../support/element.js';
-import type { PushSmsFallback } from '../../src/push-sms-fallback.js';
-import { countryOfZone } from '../../src/form/default-country.js';
-import { regionOf } from '../../src/form/intl.js';
+import type { PushSmsFallback } from '../../src/browser/element/push-sms-fallback.js';
+import { countryOfZone } from '../../src/browser/form/default-country.js';
+import { regionOf } from '../../src/browser/form/intl.js';
 
 // Relative luminance of a computed "rgb(r, g, b)" colour.
 function luminance(color: string): number {

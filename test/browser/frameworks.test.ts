@@ -2,7 +2,7 @@
 // own compiler (React 18 with the wrapper, Vue, Svelte, Angular): each is loaded in an iframe, where
 // the element must render its form and its events must reach the app's own state.
 import { expect } from '@open-wc/testing';
-import type { PushSmsFallback } from '../../src/push-sms-fallback.js';
+import type { PushSmsFallback } from '../../src/browser/element/push-sms-fallback.js';
 import { until } from '../support/onesignal-page.js';
 import { BLOCKED_SDK, formReady, received } from '../support/element.js';
 

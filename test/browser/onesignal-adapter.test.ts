@@ -1,9 +1,13 @@
 // The OneSignal adapter against the page SDK simulator: every way a page can have (or not have)
 // OneSignal, and what the element is told about it.
 import { expect } from '@open-wc/testing';
-import { linkOneSignal, type OneSignalOptions, type PushFacts } from '../../src/onesignal.js';
-import { detectPushSupport } from '../../src/push-support.js';
-import { iosHint } from '../../src/ios-hint.js';
+import {
+  linkOneSignal,
+  type OneSignalOptions,
+  type PushFacts,
+} from '../../src/browser/push/onesignal.js';
+import { detectPushSupport } from '../../src/browser/push/push-support.js';
+import { iosHint } from '../../src/browser/element/ios-hint.js';
 import {
   addSdkScript,
   loadSimulator,

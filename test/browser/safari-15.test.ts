@@ -1,8 +1,8 @@
 // Safari 15 and iOS 15 lack APIs newer browsers have. Each test takes them away from the page
 // (in every engine, WebKit included) and shows the visitor's number still reaches the backend.
 import { expect } from '@open-wc/testing';
-import type { PushSmsFallback } from '../../src/push-sms-fallback.js';
-import { deliver } from '../../src/submission/deliver.js';
+import type { PushSmsFallback } from '../../src/browser/element/push-sms-fallback.js';
+import { deliver } from '../../src/browser/submission/deliver.js';
 import { until } from '../support/onesignal-page.js';
 import {
   cleanUp,

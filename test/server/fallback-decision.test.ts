@@ -1,7 +1,7 @@
 // The pure rules of the delivery-window decision and the View-message budget.
 import { describe, expect, it } from 'vitest';
-import { decideFromState, judgeView } from '../../src/server/fallback-decision.js';
-import { takeFromWindow } from '../../src/server/fallback-scheduler.js';
+import { decideFromState, judgeView } from '../../src/server/delivery/decision.js';
+import { takeFromWindow } from '../../src/server/delivery/scheduler.js';
 
 const none = { cancelled: false, events: [] };
 const chrome = { successful: 1, failed: 0, errored: 0, converted: 0, received: 0 };

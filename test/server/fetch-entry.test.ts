@@ -30,7 +30,7 @@ describe('push-sms-fallback/server entry', () => {
     // The OneSignal client and libphonenumber's full metadata are in, the Node adapter is not.
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((p) => p.includes('libphonenumber-js/max'))).toBe(true);
-    expect(inputs.some((p) => p.endsWith('src/server/node.ts'))).toBe(false);
+    expect(inputs.some((p) => p.endsWith('src/server/http/node.ts'))).toBe(false);
     expect(inputs.some((p) => p.endsWith('json-lines-consent-store.ts'))).toBe(false);
   });
 

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RegistrationRequest } from '../../src/contract.js';
+import type { RegistrationRequest } from '../../src/wire/contract.js';
 import {
   createMemoryConsentStore,
   createSmsFallbackHandler,

@@ -1,11 +1,11 @@
 // Pure pieces: token bucket, retry timing, masking, the logger's safety net.
 import { describe, expect, it } from 'vitest';
-import { ipBucket } from '../../src/server/client-ip.js';
+import { ipBucket } from '../../src/server/http/client-ip.js';
 import { createMemoryRateLimitStore, maskPhone } from '../../src/server/index.js';
 import { safeLogger } from '../../src/server/logger.js';
 import { redactText } from '../../src/server/redact.js';
-import { backoffDelay, nextDelay, parseRetryAfter } from '../../src/server/retry.js';
-import { takeToken } from '../../src/server/token-bucket.js';
+import { backoffDelay, nextDelay, parseRetryAfter } from '../../src/server/onesignal/retry.js';
+import { takeToken } from '../../src/server/registration/token-bucket.js';
 import { captureLogger } from './helpers.js';
 
 describe('token bucket', () => {

@@ -3,8 +3,8 @@
  * the form like a visitor, and read what the scripted mock endpoint received.
  */
 import '../../src/index.js';
-import type { PushSmsFallback } from '../../src/push-sms-fallback.js';
-import type { RegistrationRequest } from '../../src/contract.js';
+import type { PushSmsFallback } from '../../src/browser/element/push-sms-fallback.js';
+import type { RegistrationRequest } from '../../src/wire/contract.js';
 import { resetOneSignalPage, simulatorUrl, until, type SimulatorQuery } from './onesignal-page.js';
 import { has } from './needs.js';
 

@@ -10,7 +10,7 @@
  * test/support/onesignal-page.ts imports this module, so every test file that uses OneSignal or
  * the element has the hook.
  */
-import { detectPushSupport } from '../../src/push-support.js';
+import { detectPushSupport } from '../../src/browser/push/push-support.js';
 
 const chromium = navigator.userAgent.includes('Chrome/');
 const webkit = !chromium && navigator.userAgent.includes('AppleWebKit/');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { count, country, countryList, keyword } from '../../src/attributes.js';
+import { count, country, countryList, keyword } from '../../src/browser/element/attributes.js';
 
 const read = <T>(
   converter: { fromAttribute?: (value: string | null, type?: unknown) => T },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryOfZone, defaultCountry } from '../../src/form/default-country.js';
+import { countryOfZone, defaultCountry } from '../../src/browser/form/default-country.js';
 // Every zone scripts/time-zones.mjs made the table from, with its zone.tab country.
 import zones from '../fixtures/time-zones.json';
 

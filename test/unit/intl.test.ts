@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { listOf, regionOf } from '../../src/form/intl.js';
+import { listOf, regionOf } from '../../src/browser/form/intl.js';
 
 describe('regionOf', () => {
   test.each([

@@ -1,6 +1,6 @@
 // Whether a browser without web push gets the "add to Home Screen" hint, from real user agents.
 import { describe, expect, test } from 'vitest';
-import { needsHomeScreen } from '../../src/ios-hint.js';
+import { needsHomeScreen } from '../../src/browser/element/ios-hint.js';
 
 const IPHONE =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko)';

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { isRtl, loadLocale, LOCALES } from '../../src/locales/index.js';
-import { regions as enRegions, strings as en } from '../../src/locales/en.js';
-import { countryCodes } from '../../src/form/phone.js';
-import { countryName } from '../../src/form/countries.js';
-import { strings as de } from '../../src/locales/de.js';
-import { strings as fr } from '../../src/locales/fr.js';
-import { strings as ptBR } from '../../src/locales/pt-BR.js';
-import type { Strings } from '../../src/strings.js';
+import { isRtl, loadLocale, LOCALES } from '../../src/browser/locales/index.js';
+import { regions as enRegions, strings as en } from '../../src/browser/locales/en.js';
+import { countryCodes } from '../../src/browser/form/phone.js';
+import { countryName } from '../../src/browser/form/countries.js';
+import { strings as de } from '../../src/browser/locales/de.js';
+import { strings as fr } from '../../src/browser/locales/fr.js';
+import { strings as ptBR } from '../../src/browser/locales/pt-BR.js';
+import type { Strings } from '../../src/browser/locales/strings.js';
 
 const keys = Object.keys(en) as (keyof Strings)[];
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();

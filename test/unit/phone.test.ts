@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test, vi } from 'vitest';
-import { normalizePhone, partOf, preparePhone } from '../../src/form/phone.js';
-import { CALLING_CODES, PARTS } from '../../src/form/phone-metadata/index.js';
+import { normalizePhone, partOf, preparePhone } from '../../src/browser/form/phone.js';
+import { CALLING_CODES, PARTS } from '../../src/browser/form/phone-metadata/index.js';
 
 const check = async (input: string, country: string, allowed?: string[]) => {
   await preparePhone(input, country);
@@ -48,7 +48,7 @@ describe('normalizePhone', () => {
 describe('numbering plans load in parts', () => {
   test("an international number after the selected country's exit code loads its region", async () => {
     vi.resetModules();
-    const fresh = await import('../../src/form/phone.js');
+    const fresh = await import('../../src/browser/form/phone.js');
     await fresh.preparePhone('011 44 7400 123456', 'US');
     expect(fresh.normalizePhone('011 44 7400 123456', 'US')).toEqual({
       ok: true,

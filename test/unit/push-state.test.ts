@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { PushFacts } from '../../src/onesignal.js';
-import { decidePush, decideState, type PushDecision } from '../../src/push-state.js';
+import type { PushFacts } from '../../src/browser/push/onesignal.js';
+import { decidePush, decideState, type PushDecision } from '../../src/browser/push/push-state.js';
 
 const facts = (over: Partial<PushFacts> = {}): PushFacts => ({
   sdk: 'ready',

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { buildRequest, uuid } from '../../src/form/request.js';
-import { format } from '../../src/strings.js';
-import { VERSION } from '../../src/version.js';
+import { buildRequest, uuid } from '../../src/browser/submission/request.js';
+import { format } from '../../src/browser/locales/strings.js';
+import { VERSION } from '../../src/browser/version.js';
 
 describe('buildRequest', () => {
   test('builds the body of contract section 2', () => {

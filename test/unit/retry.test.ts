@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { backoff, classify, requeueDelay, retryAfter } from '../../src/submission/retry.js';
+import { backoff, classify, requeueDelay, retryAfter } from '../../src/browser/submission/retry.js';
 
 describe('classify', () => {
   test.each([

@@ -1,5 +1,5 @@
 import { PushSmsFallback } from './push-sms-fallback.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../version.js';
 
 export { VERSION };
 

@@ -1,4 +1,4 @@
-import type { PushPermission, ShowReason } from './contract.js';
+import type { PushPermission, ShowReason } from '../../wire/contract.js';
 
 export interface PermissionDetail {
   supported: boolean;

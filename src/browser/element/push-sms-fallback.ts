@@ -1,7 +1,7 @@
 import { ReactiveElement, adoptStyles, css } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { count, country, countryList, keyword, misconfigured } from './attributes.js';
-import type { ShowReason } from './contract.js';
+import type { ShowReason } from '../../wire/contract.js';
 import {
   QUEUE_KEY,
   REGISTERED_KEY,
@@ -9,20 +9,20 @@ import {
   readItem,
   rememberDismissal,
   writeItem,
-} from './device-memory.js';
+} from '../device-memory.js';
 import {
   PushSmsFallbackDismissEvent,
   PushSmsFallbackPermissionEvent,
   PushSmsFallbackShowEvent,
 } from './events.js';
-import type { FormHost } from './form/host.js';
-import { linkOneSignal, type OneSignalLink, type PushFacts } from './onesignal.js';
-import { detectPushSupport } from './push-support.js';
-import { decidePush, decideState, type ShowWhen, type State } from './push-state.js';
-import type { Strings } from './strings.js';
-import { yieldToMain } from './yield.js';
+import type { FormHost } from '../form/host.js';
+import { linkOneSignal, type OneSignalLink, type PushFacts } from '../push/onesignal.js';
+import { detectPushSupport } from '../push/push-support.js';
+import { decidePush, decideState, type ShowWhen, type State } from '../push/push-state.js';
+import type { Strings } from '../locales/strings.js';
+import { yieldToMain } from '../yield.js';
 
-import type { Form } from './form/form.js';
+import type { Form } from '../form/form.js';
 
 const SDK_SRC = 'https://cdn.onesignal.com/sdks/web/v16/OneSignalSDK.page.js';
 const SDK_TIMEOUT = 8000;
@@ -326,7 +326,7 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
   // that decided, so none blocks input for long.
   private async showForm(): Promise<Form> {
     await yieldToMain();
-    const module = await import('./form/form.js');
+    const module = await import('../form/form.js');
     await yieldToMain();
     const form = new module.Form(this);
     await form.localize();

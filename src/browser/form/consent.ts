@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit/html.js';
-import type { Strings } from '../strings.js';
-import { format } from '../strings.js';
+import type { Strings } from '../locales/strings.js';
+import { format } from '../locales/strings.js';
 import type { FormHost } from './host.js';
 
 const link = (url: string | undefined, text: string) =>

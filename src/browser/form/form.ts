@@ -1,14 +1,14 @@
 import { render } from 'lit/html.js';
-import type { ErrorCode } from '../events.js';
+import type { ErrorCode } from '../element/events.js';
 import {
   PushSmsFallbackErrorEvent,
   PushSmsFallbackSubmitEvent,
   PushSmsFallbackSuccessEvent,
-} from '../events.js';
+} from '../element/events.js';
 import { strings as en } from '../locales/en.js';
 import { isRtl, loadLocale } from '../locales/index.js';
-import type { State } from '../push-state.js';
-import { format, type Strings } from '../strings.js';
+import type { State } from '../push/push-state.js';
+import { format, type Strings } from '../locales/strings.js';
 import type { Outcome } from '../submission/deliver.js';
 import { queued, type Submission } from '../submission/queue.js';
 import { renderedText } from './consent.js';

@@ -1,7 +1,7 @@
-import type { ShowReason } from '../contract.js';
-import type { PushFacts } from '../onesignal.js';
-import type { State } from '../push-state.js';
-import type { Strings } from '../strings.js';
+import type { ShowReason } from '../../wire/contract.js';
+import type { PushFacts } from '../push/onesignal.js';
+import type { State } from '../push/push-state.js';
+import type { Strings } from '../locales/strings.js';
 
 /** What the lazily loaded form needs from the element. The element implements it. */
 export interface FormHost extends HTMLElement {

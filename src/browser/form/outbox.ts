@@ -2,7 +2,7 @@ import { deliver, type Outcome } from '../submission/deliver.js';
 import { dequeue, enqueue, type Submission } from '../submission/queue.js';
 import { requeueDelay } from '../submission/retry.js';
 import type { FormHost } from './host.js';
-import { buildRequest, uuid } from './request.js';
+import { buildRequest, uuid } from '../submission/request.js';
 
 /** What the visitor submitted, checked. */
 export interface Submitted {

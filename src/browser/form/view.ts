@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { State } from '../push-state.js';
-import { intro, type Strings } from '../strings.js';
+import type { State } from '../push/push-state.js';
+import { intro, type Strings } from '../locales/strings.js';
 import { disclosure } from './consent.js';
 import type { FormHost } from './host.js';
 

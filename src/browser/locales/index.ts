@@ -1,4 +1,4 @@
-import type { Strings } from '../strings.js';
+import type { Strings } from './strings.js';
 import * as en from './en.js';
 
 /** The language tags shipped with the element (English included). */

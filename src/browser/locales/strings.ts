@@ -1,4 +1,4 @@
-import type { ShowReason } from './contract.js';
+import type { ShowReason } from '../../wire/contract.js';
 
 /**
  * Every piece of text the element shows. Locales implement all of it; sites override any part

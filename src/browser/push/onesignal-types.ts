@@ -1,5 +1,5 @@
 /** The slice of OneSignal's page SDK (v16) the adapter touches, and the page globals around it. */
-import type { PushPermission } from './contract.js';
+import type { PushPermission } from '../../wire/contract.js';
 
 interface Events {
   addEventListener(name: string, fn: (payload: never) => void): void;

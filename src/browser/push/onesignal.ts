@@ -4,9 +4,9 @@
  * readiness, follows permission and subscription changes, and writes the push tag.
  * See shared/reference/onesignal-web-sdk.md §2.3 and §7 for the rules followed here.
  */
-import { misconfigured } from './attributes.js';
+import { misconfigured } from '../element/attributes.js';
 import { hasBrowserPushSubscription } from './browser-push.js';
-import type { PushPermission } from './contract.js';
+import type { PushPermission } from '../../wire/contract.js';
 import { loadOneSignal, ourScript, pageHasOneSignal } from './onesignal-load.js';
 import type { OneSignalPage } from './onesignal-types.js';
 

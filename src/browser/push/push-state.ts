@@ -1,4 +1,4 @@
-import type { ShowReason } from './contract.js';
+import type { ShowReason } from '../../wire/contract.js';
 import type { PushFacts } from './onesignal.js';
 
 /** The element's states, reflected to its `state` attribute (contract section 1). */

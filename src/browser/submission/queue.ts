@@ -1,4 +1,4 @@
-import type { RegistrationRequest } from '../contract.js';
+import type { RegistrationRequest } from '../../wire/contract.js';
 import { QUEUE_KEY, readItem, writeItem } from '../device-memory.js';
 
 /** One submission, stored whole so a later page view resends exactly the same request. */

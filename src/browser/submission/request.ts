@@ -1,4 +1,4 @@
-import type { PushPermission, RegistrationRequest, ShowReason } from '../contract.js';
+import type { PushPermission, RegistrationRequest, ShowReason } from '../../wire/contract.js';
 import { VERSION } from '../version.js';
 
 export interface RequestInput {

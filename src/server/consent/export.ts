@@ -2,7 +2,7 @@
  * Exports as text for an audit or a records request: JSON Lines or CSV, chunk by chunk, so a
  * million records never sit in memory at once. Pipe the chunks to a file or a response body.
  */
-import type { StoredConsentRecord } from './consent.js';
+import type { StoredConsentRecord } from './record.js';
 
 /** One JSON object per line. */
 export async function* toJsonLines(

@@ -4,14 +4,14 @@ import type {
   ConsentRecord,
   ConsentStore,
   StoredConsentRecord,
-} from './consent.js';
+} from './record.js';
 import {
   checkPhoneArgument,
   checkRetentionDays,
   exportBounds,
   inBounds,
   retentionCutoff,
-} from './consent-query.js';
+} from './query.js';
 
 export interface MemoryConsentStoreOptions {
   /**

@@ -2,7 +2,7 @@
  * Argument checks and time arithmetic shared by every consent store, so that memory, JSON Lines
  * and SQL refuse the same bad input with the same words.
  */
-import type { ExportRange } from './consent.js';
+import type { ExportRange } from './record.js';
 
 /**
  * Five years. The TCPA's limitations period is four years (28 U.S.C. § 1658), and a claim can be

@@ -1,7 +1,7 @@
-import type { PushPermission, RegistrationRequest } from '../contract.js';
-import { sha256Hex } from './crypto.js';
-import type { CheckedPhone } from './phone.js';
-import { capped, EVIDENCE_CAPS } from './validate.js';
+import type { PushPermission, RegistrationRequest } from '../../wire/contract.js';
+import { sha256Hex } from '../crypto.js';
+import type { CheckedPhone } from '../registration/phone.js';
+import { capped, EVIDENCE_CAPS } from '../registration/validate.js';
 
 /**
  * The site's evidence that this person agreed to texts (reference: sms-consent.md §4.4).

@@ -1,19 +1,9 @@
-import type {
-  ConsentOutcome,
-  ConsentRecord,
-  ConsentStore,
-  StoredConsentRecord,
-} from './consent.js';
-import {
-  checkPhoneArgument,
-  checkRetentionDays,
-  exportBounds,
-  retentionCutoff,
-} from './consent-query.js';
-import { hmacSha256Hex } from './crypto.js';
-import { migrate, sqlNames, type SqlQuery } from './sql-consent-schema.js';
+import type { ConsentOutcome, ConsentRecord, ConsentStore, StoredConsentRecord } from './record.js';
+import { checkPhoneArgument, checkRetentionDays, exportBounds, retentionCutoff } from './query.js';
+import { hmacSha256Hex } from '../crypto.js';
+import { migrate, sqlNames, type SqlQuery } from './sql-schema.js';
 
-export type { SqlQuery } from './sql-consent-schema.js';
+export type { SqlQuery } from './sql-schema.js';
 
 /** How the number itself is kept beside its alias: your own encryption, for instance. */
 export interface PhoneCipher {

@@ -1,10 +1,9 @@
 /**
- * `push-sms-fallback/server/bullmq`: pending fallbacks as BullMQ delayed jobs on Redis. Jobs
+ * Pending fallbacks as BullMQ delayed jobs on Redis. Jobs
  * survive restarts, any number of processes may run workers, and a job whose worker died is
  * picked up again once its lock expires (BullMQ's stalled-job check). Beside each job a hash
  * holds its state (the message, webhook events, cancel, the decision), changed only by the Lua
  * scripts below, so a webhook or a cancel racing the decision is either seen or refused.
- * `bullmq` is an optional peer dependency: only this entry imports it.
  */
 import {
   DelayedError,
@@ -14,7 +13,7 @@ import {
   type ConnectionOptions,
   type WorkerOptions,
 } from 'bullmq';
-import { sha256Hex } from './crypto.js';
+import { sha256Hex } from '../crypto.js';
 import {
   DECIDED_RETENTION_MS,
   VIEW_MESSAGE_LIMIT,
@@ -23,7 +22,7 @@ import {
   type FallbackScheduler,
   type PushEvent,
   type ScheduleResult,
-} from './fallback-scheduler.js';
+} from './scheduler.js';
 
 export interface BullMqSchedulerOptions {
   /** BullMQ's `connection`: ioredis options, or a client such as `createNodeRedisClient(…)`. */

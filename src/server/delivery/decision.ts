@@ -2,7 +2,7 @@
  * Was the push seen? Pure rules over what is known when the window ends: the app's cancel, web
  * push webhooks, and OneSignal's View-message counts. No I/O, so every path is tested directly.
  */
-import type { FallbackJob, FallbackState, PushEvent } from './fallback-scheduler.js';
+import type { FallbackJob, FallbackState, PushEvent } from './scheduler.js';
 
 export type FallbackDecision = 'sent-sms' | 'seen' | 'cancelled' | 'no-sms-subscription' | 'failed';
 

@@ -2,14 +2,9 @@
  * `createMemoryScheduler()`: pending fallbacks in this process's memory, one timer each. For the
  * demo, tests and single-process sites; a restart loses what is pending (it says so once).
  */
-import type {
-  DecideFallback,
-  FallbackJob,
-  FallbackScheduler,
-  PushEvent,
-} from './fallback-scheduler.js';
-import { DECIDED_RETENTION_MS, takeFromWindow } from './fallback-scheduler.js';
-import { consoleLogger, type Logger } from './logger.js';
+import type { DecideFallback, FallbackJob, FallbackScheduler, PushEvent } from './scheduler.js';
+import { DECIDED_RETENTION_MS, takeFromWindow } from './scheduler.js';
+import { consoleLogger, type Logger } from '../logger.js';
 
 export interface MemorySchedulerOptions {
   /** Decided keys remembered (oldest go first), so repeats do nothing. Default 10 000. */

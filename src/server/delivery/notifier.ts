@@ -3,12 +3,12 @@
  * OneSignal reports no push subscription (an empty `id`), or, with a delivery window, when the
  * push was not seen by the end of it (fallback-runner.ts decides, the scheduler keeps time).
  */
-import { uuidV5 } from './crypto.js';
-import type { FallbackReport } from './fallback-decision.js';
-import { createFallbackRunner } from './fallback-runner.js';
-import type { FallbackJob, FallbackScheduler, PushEvent } from './fallback-scheduler.js';
+import { uuidV5 } from '../crypto.js';
+import type { FallbackReport } from './decision.js';
+import { createFallbackRunner } from './runner.js';
+import type { FallbackJob, FallbackScheduler, PushEvent } from './scheduler.js';
 import { createMemoryScheduler } from './memory-scheduler.js';
-import { safeLogger, type Logger } from './logger.js';
+import { safeLogger, type Logger } from '../logger.js';
 import {
   createOneSignalClient,
   describeFailure,
@@ -16,8 +16,8 @@ import {
   type NotificationBody,
   type OneSignalFailure,
   toLanguageMap,
-} from './onesignal-client.js';
-import { checkCredentials, DEFAULT_API_BASE_URL } from './options.js';
+} from '../onesignal/client.js';
+import { checkCredentials, DEFAULT_API_BASE_URL } from '../options.js';
 
 export interface NotifierOptions {
   appId: string;

@@ -6,13 +6,13 @@
  * event only counts for a push the notifier sent and still waits on, and it can only stop an
  * SMS. Every valid request gets the same 204, so the answer tells a forger nothing.
  */
-import { parseJson, readBoundedText } from './body.js';
-import { originChecker, type OriginPolicy } from './cors.js';
-import { UUID_RE } from './crypto.js';
-import type { PushEvent } from './fallback-scheduler.js';
-import { safeLogger, type Logger } from './logger.js';
+import { parseJson, readBoundedText } from '../http/body.js';
+import { originChecker, type OriginPolicy } from '../http/cors.js';
+import { UUID_RE } from '../crypto.js';
+import type { PushEvent } from './scheduler.js';
+import { safeLogger, type Logger } from '../logger.js';
 import type { Notifier } from './notifier.js';
-import { fail, problem, problemAnswer, ProblemError } from './problem.js';
+import { fail, problem, problemAnswer, ProblemError } from '../http/problem.js';
 
 export interface PushEventsHandlerOptions {
   notifier: Pick<Notifier, 'recordPushEvent'>;

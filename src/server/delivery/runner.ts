@@ -9,15 +9,15 @@ import {
   type FallbackDecision,
   type FallbackEvidence,
   type FallbackReport,
-} from './fallback-decision.js';
-import type { DecideFallback, DecideOutcome, FallbackJob } from './fallback-scheduler.js';
-import type { Logger } from './logger.js';
+} from './decision.js';
+import type { DecideFallback, DecideOutcome, FallbackJob } from './scheduler.js';
+import type { Logger } from '../logger.js';
 import {
   describeFailure,
   isRetryable,
   type NotificationBody,
   type OneSignalClient,
-} from './onesignal-client.js';
+} from '../onesignal/client.js';
 
 export interface RunnerOptions {
   client: OneSignalClient;

@@ -4,7 +4,7 @@
  * stores each pending fallback with its evidence, and calls the notifier's `decide` once the
  * window has ended; the notifier does the OneSignal calls and reports the decision.
  */
-import type { LanguageMap } from './onesignal-client.js';
+import type { LanguageMap } from '../onesignal/client.js';
 
 /** What the visitor's browser reported through a web push webhook. */
 export type PushEvent = 'shown' | 'clicked';

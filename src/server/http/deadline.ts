@@ -3,7 +3,7 @@
  * stops answering (a stalled Redis keeps the socket open and never replies) must cost a
  * visitor about a second and a retryable 503, never a hung request.
  */
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 import { fail } from './problem.js';
 
 export class DeadlineError extends Error {

@@ -3,23 +3,23 @@
  * registration (contract section 2), records consent and registers the number with OneSignal.
  * Order matters: cheap refusals first, the consent record before any OneSignal call.
  */
-import type { RegistrationRequest } from '../contract.js';
+import type { RegistrationRequest } from '../../wire/contract.js';
 import { checkJsonContentType, MAX_BODY_BYTES, parseJson, readBoundedText } from './body.js';
 import { getClientIp, ipBucket } from './client-ip.js';
-import { buildConsentRecord } from './consent.js';
+import { buildConsentRecord } from '../consent/record.js';
 import { ALLOW, corsHeaders, originRefusal, preflightHeaders } from './cors.js';
-import { hmacSha256Hex, sha256Hex, UUID_RE } from './crypto.js';
+import { hmacSha256Hex, sha256Hex, UUID_RE } from '../crypto.js';
 import { createStoreCall, type StoreCall } from './deadline.js';
-import { createIdempotencyGate } from './idempotency-gate.js';
-import { safeLogger } from './logger.js';
-import { createOneSignalClient } from './onesignal-client.js';
-import { resolveOptions, type SmsFallbackOptions } from './options.js';
-import { checkPhone, type CheckedPhone } from './phone.js';
+import { createIdempotencyGate } from '../registration/idempotency-gate.js';
+import { safeLogger } from '../logger.js';
+import { createOneSignalClient } from '../onesignal/client.js';
+import { resolveOptions, type SmsFallbackOptions } from '../options.js';
+import { checkPhone, type CheckedPhone } from '../registration/phone.js';
 import { fail, problem, problemAnswer, ProblemError, type Answer } from './problem.js';
-import type { RateLimitStore, TokenBucketRule } from './rate-limit.js';
-import { maskPhone } from './redact.js';
-import { register, type Outcome } from './register.js';
-import { validateRegistration } from './validate.js';
+import type { RateLimitStore, TokenBucketRule } from '../registration/rate-limit.js';
+import { maskPhone } from '../redact.js';
+import { register, type Outcome } from '../registration/register.js';
+import { validateRegistration } from '../registration/validate.js';
 
 export type SmsFallbackHandler = (request: Request) => Promise<Response>;
 

@@ -1,19 +1,10 @@
-/**
- * `push-sms-fallback/server/node`: runs the Fetch handler on Node's `http` server or in Express,
- * and a JSON Lines consent store for Node.
- */
+/** The Node adapter: runs the Fetch handler on Node's `http` server or in Express. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { bodyLimitOf } from './body.js';
 import { setClientIp } from './client-ip.js';
 import { ALLOW } from './cors.js';
 import { problem, problemAnswer, type Answer } from './problem.js';
-
-export {
-  createJsonLinesConsentStore,
-  type JsonLinesConsentStore,
-  type JsonLinesConsentStoreOptions,
-} from './json-lines-consent-store.js';
 
 export interface NodeHandlerOptions {
   /**

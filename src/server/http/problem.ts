@@ -1,4 +1,4 @@
-import type { Problem } from '../contract.js';
+import type { Problem } from '../../wire/contract.js';
 
 /** Machine-readable problem kinds; the `type` URI is `urn:push-sms-fallback:problem:<kind>`. */
 export type ProblemKind =

@@ -3,8 +3,8 @@
  * onesignal-rest.md). Every call has a timeout; 429, 5xx, network errors and timeouts are
  * retried with bounded backoff that honours Retry-After. Nothing here logs request bodies.
  */
-import type { ViewedMessage } from './fallback-decision.js';
-import type { Logger } from './logger.js';
+import type { ViewedMessage } from '../delivery/decision.js';
+import type { Logger } from '../logger.js';
 import { nextDelay, parseRetryAfter, sleep, type RetryPolicy } from './retry.js';
 
 export type LanguageMap = { en: string } & Record<string, string>;

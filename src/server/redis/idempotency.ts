@@ -3,8 +3,8 @@ import {
   type IdempotencyRecord,
   type IdempotencyStore,
   type IdempotencyStoreOptions,
-} from './idempotency.js';
-import { checkSendCommand, type RedisStoreOptions } from './redis.js';
+} from '../registration/idempotency.js';
+import { checkSendCommand, type RedisStoreOptions } from './command.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -1,5 +1,5 @@
-import type { RateLimitStore } from './rate-limit.js';
-import { checkSendCommand, type RedisStoreOptions } from './redis.js';
+import type { RateLimitStore } from '../registration/rate-limit.js';
+import { checkSendCommand, type RedisStoreOptions } from './command.js';
 
 /**
  * The token bucket of token-bucket.ts in Lua, run with EVAL so that read-refill-take-write is one

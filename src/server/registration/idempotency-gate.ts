@@ -4,12 +4,12 @@
  * Only final answers are replayed: a duplicate that waited on a retryable failure gets that
  * failure as its own answer, not marked as a replay.
  */
-import { withDeadline, type StoreCall } from './deadline.js';
+import { withDeadline, type StoreCall } from '../http/deadline.js';
 import type { IdempotencyStore } from './idempotency.js';
-import type { Logger } from './logger.js';
-import { fail, problem, problemAnswer, type Answer } from './problem.js';
+import type { Logger } from '../logger.js';
+import { fail, problem, problemAnswer, type Answer } from '../http/problem.js';
 import type { Outcome } from './register.js';
-import { sleep } from './retry.js';
+import { sleep } from '../onesignal/retry.js';
 
 export interface GateResult {
   answer: Answer;

@@ -1,4 +1,4 @@
-import type { Answer } from './problem.js';
+import type { Answer } from '../http/problem.js';
 
 /** A final answer kept for replays, with the fingerprint of the body it answered. */
 export interface StoredAnswer extends Answer {

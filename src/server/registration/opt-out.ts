@@ -5,16 +5,16 @@
  * 1 View user request per second per app, in bursts of 10. What OneSignal reports and what it
  * leaves unsaid: docs/server.md, "Opted-out numbers".
  */
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 import {
   toLanguageMap,
   type Alias,
   type OneSignalClient,
   type OneSignalFailure,
   type OneSignalUser,
-} from './onesignal-client.js';
-import type { ResolvedOptions } from './options.js';
-import { problem, problemAnswer } from './problem.js';
+} from '../onesignal/client.js';
+import type { ResolvedOptions } from '../options.js';
+import { problem, problemAnswer } from '../http/problem.js';
 import type { Outcome, Registration } from './register.js';
 
 export type OptOutCheck =

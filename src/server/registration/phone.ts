@@ -4,7 +4,7 @@ import {
   parsePhoneNumberFromString,
   type CountryCode,
 } from 'libphonenumber-js/max';
-import { fail } from './problem.js';
+import { fail } from '../http/problem.js';
 
 /** What the server knows about a number after checking it with full metadata. */
 export interface CheckedPhone {

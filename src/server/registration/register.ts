@@ -2,9 +2,9 @@
  * The OneSignal side of a registration (reference: onesignal-rest.md §1.9): one upsert, the
  * 409 fallback, the optional welcome text, and the mapping of OneSignal's answers to ours.
  */
-import type { RegistrationRequest } from '../contract.js';
-import { uuidV5 } from './crypto.js';
-import type { Logger } from './logger.js';
+import type { RegistrationRequest } from '../../wire/contract.js';
+import { uuidV5 } from '../crypto.js';
+import type { Logger } from '../logger.js';
 import {
   describeFailure,
   finalRefusal,
@@ -14,12 +14,12 @@ import {
   type OneSignalFailure,
   type SmsSubscription,
   toLanguageMap,
-} from './onesignal-client.js';
-import type { ResolvedOptions, WelcomeMessage } from './options.js';
+} from '../onesignal/client.js';
+import type { ResolvedOptions, WelcomeMessage } from '../options.js';
 import { checkOptOut, refuseOptedOut } from './opt-out.js';
 import type { CheckedPhone } from './phone.js';
-import { jsonAnswer, problem, problemAnswer, type Answer } from './problem.js';
-import { maskPhone } from './redact.js';
+import { jsonAnswer, problem, problemAnswer, type Answer } from '../http/problem.js';
+import { maskPhone } from '../redact.js';
 
 export interface Registration {
   body: RegistrationRequest;

@@ -1,6 +1,6 @@
-import type { PushPermission, RegistrationRequest, ShowReason } from '../contract.js';
-import { UUID_RE } from './crypto.js';
-import { fail } from './problem.js';
+import type { PushPermission, RegistrationRequest, ShowReason } from '../../wire/contract.js';
+import { UUID_RE } from '../crypto.js';
+import { fail } from '../http/problem.js';
 
 const PERMISSIONS: readonly PushPermission[] = ['default', 'granted', 'denied'];
 const REASONS: readonly ShowReason[] = [
