@@ -2,6 +2,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+/** A lint rule that refuses relative imports from `files` into the named top folders of src/. */
+const crossing = (files, folders, message) => ({
+  files: [files],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [{ regex: `^(\\.\\./)+(${folders.join('|')})/`, message }],
+      },
+    ],
+  },
+});
+
 export default tseslint.config(
   {
     ignores: [
@@ -25,6 +38,11 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error', 'info'] }],
     },
   },
+  // Where code runs (docs/architecture.md): what ships to the browser and the server share only
+  // the wire contract. A relative import that climbs into the other side fails the build.
+  crossing('src/browser/**', ['server'], 'browser code shares only src/wire/ with the server'),
+  crossing('src/server/**', ['browser'], 'server code shares only src/wire/ with the browser code'),
+  crossing('src/wire/**', ['browser', 'server'], 'the wire contract imports from neither side'),
   {
     // With noUncheckedIndexedAccess, `events[0]!` is the honest way to say "the test fails if absent".
     files: ['test/**', 'bench/**'],

@@ -83,20 +83,27 @@ const files = new Map();
 for (const [first, partCodes] of parts) {
   files.set(
     `part-${first}.ts`,
-    `${HEADER}import type { MetadataPart } from './index.js';\n\nexport const part: MetadataPart = ${JSON.stringify(partOf(partCodes))};\n`,
+    `${HEADER}import type { MetadataPart } from './metadata-part.js';\n\nexport const part: MetadataPart = ${JSON.stringify(partOf(partCodes))};\n`,
   );
 }
 const loaders = firsts
   .map((first) => `  '${first}': () => import('./part-${first}.js'),`)
   .join('\n');
+// The parts' type has a file of its own, so a part and the index that loads it import nothing
+// from each other.
 files.set(
-  'index.ts',
+  'metadata-part.ts',
   `${HEADER}
 /** Numbering plans (libphonenumber-js's minified format) of the countries in one part. */
 export interface MetadataPart {
   countries: Record<string, unknown>;
   nonGeographic: Record<string, unknown>;
 }
+`,
+);
+files.set(
+  'index.ts',
+  `${HEADER}import type { MetadataPart } from './metadata-part.js';
 
 export const VERSION = ${metadata.version};
 

@@ -31,7 +31,7 @@ describe('push-sms-fallback/server entry', () => {
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((p) => p.includes('libphonenumber-js/max'))).toBe(true);
     expect(inputs.some((p) => p.endsWith('src/server/http/node.ts'))).toBe(false);
-    expect(inputs.some((p) => p.endsWith('json-lines-consent-store.ts'))).toBe(false);
+    expect(inputs.some((p) => p.endsWith('src/server/consent/json-lines-store.ts'))).toBe(false);
   });
 
   it('is a check that can fail: the Node entry does not bundle for the browser', async () => {

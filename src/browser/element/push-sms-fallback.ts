@@ -1,4 +1,4 @@
-import { ReactiveElement, adoptStyles, css } from 'lit';
+import { ReactiveElement, adoptStyles } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { count, country, countryList, keyword, misconfigured } from './attributes.js';
 import type { ShowReason } from '../../wire/contract.js';
@@ -10,37 +10,25 @@ import {
   rememberDismissal,
   writeItem,
 } from '../device-memory.js';
-import {
-  PushSmsFallbackDismissEvent,
-  PushSmsFallbackPermissionEvent,
-  PushSmsFallbackShowEvent,
-} from './events.js';
+import { PushSmsFallbackDismissEvent, PushSmsFallbackShowEvent } from './events.js';
 import type { FormHost } from '../form/host.js';
-import { linkOneSignal, type OneSignalLink, type PushFacts } from '../push/onesignal.js';
-import { detectPushSupport } from '../push/push-support.js';
-import { decidePush, decideState, type ShowWhen, type State } from '../push/push-state.js';
+import { decideState, type ShowWhen, type State } from '../push/push-state.js';
 import type { Strings } from '../locales/strings.js';
 import { yieldToMain } from '../yield.js';
+import { hostStyles } from './host-styles.js';
+import { PushWatch } from './push-watch.js';
 
 import type { Form } from '../form/form.js';
 
 const SDK_SRC = 'https://cdn.onesignal.com/sdks/web/v16/OneSignalSDK.page.js';
 const SDK_TIMEOUT = 8000;
 const DISMISS_DAYS = 30;
-const UNKNOWN: PushFacts = {
-  sdk: 'loading',
-  permission: 'default',
-  optedIn: false,
-  subscribed: false,
-  onesignalId: null,
-  dismissed: false,
-  stalled: false,
-};
 
 /**
  * `<push-sms-fallback>`: offers SMS to visitors who decline or cannot get web push.
- * This class decides what to show; OneSignal lives in `onesignal.ts`, and the form with its
- * phone metadata loads from `form/` only when a visitor needs it. It is a ReactiveElement, not a
+ * This class decides what to show from what `PushWatch` learns of push (OneSignal itself lives
+ * in `push/`), and the form with its phone metadata loads from `form/` only when a visitor
+ * needs it. It is a ReactiveElement, not a
  * LitElement: until there is a form there is nothing to render, so the template engine
  * (lit-html) loads with the form and a push subscriber never downloads it.
  *
@@ -121,32 +109,7 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
     reason: { state: true },
   };
 
-  // reserve-space holds its height from the start until the visitor is done with the form, so
-  // nothing below moves. The default holds the English form from 360 px wide up: narrower, its
-  // text wraps to more lines (in Chromium 585 px tall at 320 px, 496 at 412, 431 from 575 on;
-  // Firefox's is some 2 % taller). Comments inside css`` ship to every visitor: keep them short.
-  static override styles = css`
-    :host {
-      display: block;
-      font: inherit;
-    }
-    :host([hidden]),
-    :host([state='push']),
-    :host([state='waiting']),
-    :host([state='dismissed']) {
-      display: none;
-    }
-    :host(
-      [reserve-space]:is([state='loading'], [state='form'], [state='sending'], [state='queued'])
-    ) {
-      min-height: var(--push-sms-fallback-reserved-height, max(30rem, calc(57rem - 80vw)));
-    }
-    :host([layout='banner']) {
-      position: fixed;
-      inset: auto 0 0 0;
-      z-index: var(--push-sms-fallback-z-index, 1000);
-    }
-  `;
+  static override styles = hostStyles;
 
   /** OneSignal App ID. Loads SDK v16 and calls `init` once, unless the page already has OneSignal. */
   appId?: string;
@@ -201,19 +164,17 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
     return this.current;
   }
 
-  /** @internal */ facts: PushFacts = UNKNOWN;
-  /** @internal */ pushSupported = true;
+  /** @internal Whether this browser has push, and what OneSignal says about this visitor. */
+  readonly push = new PushWatch(this, () => this.refresh());
   /** @internal */ reason: ShowReason | undefined;
   /** @internal */ hint: string | undefined;
 
-  private link?: OneSignalLink | undefined;
   private form?: Form;
   private formLoading?: Promise<Form>;
   private flow: 'idle' | 'sending' | 'queued' = 'idle';
   private started = false;
   private startScheduled = false;
   private vetoed?: ShowReason | undefined;
-  private announced?: string;
   private readonly backOnline = () => void this.form?.deliverQueued();
 
   /** The locale of all text: `lang` here or on the nearest ancestor, else English. */
@@ -236,8 +197,7 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.started = false;
-    this.link?.disconnect();
-    this.link = undefined;
+    this.push.stop();
     removeEventListener('online', this.backOnline);
   }
 
@@ -245,20 +205,8 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
   private start(): void {
     this.started = true;
     if (!this.endpoint) misconfigured('endpoint');
-    const { supported } = detectPushSupport();
-    this.pushSupported = supported;
-    if (supported) {
-      this.link = linkOneSignal({
-        ...(this.appId ? { appId: this.appId } : {}),
-        sdkSrc: this.sdkSrc,
-        timeoutMs: this.sdkTimeout,
-        onChange: (facts) => {
-          this.facts = facts;
-          this.refresh();
-        },
-      });
-      this.facts = this.link.facts();
-    }
+    this.push.start({ appId: this.appId, sdkSrc: this.sdkSrc, timeoutMs: this.sdkTimeout });
+    const { supported } = this.push;
     // The first look at storage (a synchronous round trip to the browser on a fresh page) waits
     // for the next task, after the SDK's script has been requested. Without push, the form is on
     // its way: the iOS hint's platform test comes first, in a small chunk of its own.
@@ -277,10 +225,7 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
 
   /** Recomputes the state from push facts and what this device remembers. */
   private refresh(): void {
-    const push = decidePush(this.pushSupported, this.facts, this.showWhen);
-    this.announcePermission();
-    this.link?.syncTag(this.tagKey, this.facts.subscribed ? 'true' : 'false');
-
+    const push = this.push.decide(this.showWhen, this.tagKey);
     let next = decideState(push, {
       flow: this.flow,
       registered: readItem(REGISTERED_KEY) != null,
@@ -299,21 +244,6 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
     if (this.dispatchEvent(new PushSmsFallbackShowEvent(detail))) return true;
     this.vetoed = reason;
     return false;
-  }
-
-  private announcePermission(): void {
-    const { sdk, permission, optedIn } = this.facts;
-    if (this.pushSupported && sdk === 'loading') return;
-    const detail = {
-      supported: this.pushSupported,
-      permission,
-      optedIn,
-      sdk: sdk === 'ready' ? ('ready' as const) : ('unavailable' as const),
-    };
-    const key = JSON.stringify(detail);
-    if (key === this.announced) return;
-    this.announced = key;
-    this.dispatchEvent(new PushSmsFallbackPermissionEvent(detail));
   }
 
   private loadForm(): Promise<Form> {

@@ -12,27 +12,18 @@ import { format, type Strings } from '../locales/strings.js';
 import type { Outcome } from '../submission/deliver.js';
 import { queued, type Submission } from '../submission/queue.js';
 import { renderedText } from './consent.js';
-import { countryName, countryOptions, type CountryOption } from './countries.js';
+import { countryOptions, type CountryOption } from './countries.js';
 import { defaultCountry } from './default-country.js';
-import { listOf } from './intl.js';
+import { checkEntries } from './entries.js';
 import type { FormHost } from './host.js';
 import { Outbox } from './outbox.js';
-import { displayPhone, normalizePhone, preparePhone, type PhoneProblem } from './phone.js';
+import { displayPhone, preparePhone } from './phone.js';
 import { pageScheme, watchScheme } from './scheme.js';
 import { adoptSlottedPhone, describeSlottedPhone, phoneField } from './slotted-phone.js';
 import { content, type Handlers, type Shown } from './view.js';
 import { afterNextFrame, yieldToMain } from '../yield.js';
 
 export { styles } from './styles.js';
-
-const PHONE_MESSAGES: Record<PhoneProblem, keyof Strings> = {
-  empty: 'errorEmpty',
-  'too-short': 'errorTooShort',
-  'too-long': 'errorTooLong',
-  invalid: 'errorInvalid',
-  'not-mobile': 'errorNotMobile',
-  'country-not-allowed': 'errorCountryNotAllowed',
-};
 
 /** `build()` renders the form in three frames: the heading and intro, the fields, the agreement. */
 const STAGES = 3;
@@ -240,20 +231,11 @@ export class Form {
     // Pressing the busy button is not a dead end: it takes the visitor to what is happening.
     if (this.outbox.delivering) return this.focusIn('#status');
     const s = this.text;
-    const allowed = this.host.countries;
-    await preparePhone(this.phone, this.country);
-    const result = normalizePhone(this.phone, this.country, allowed);
-    if (!result.ok) {
-      const names = (allowed ?? []).map((code) => countryName(this.regions, code));
-      const countries = listOf(this.locale, names);
-      const message = format(s[PHONE_MESSAGES[result.problem]] as string, { countries });
-      const code =
-        result.problem === 'country-not-allowed' ? 'country-not-allowed' : 'invalid-phone';
-      return this.fail(code, message, 'phone');
-    }
-    if (this.host.consentMode === 'checkbox' && !this.consent) {
-      return this.fail('consent-required', s.errorConsentRequired, 'consent');
-    }
+    const { phone, country, consent, regions, locale } = this;
+    const { consentMode, countries: allowed } = this.host;
+    const entries = { phone, country, consent, consentMode, allowed, s, regions, locale };
+    const result = await checkEntries(entries);
+    if (!result.ok) return this.fail(result.code, result.message, result.field);
     this.country = result.country;
     const detail = { phone: result.e164, country: result.country };
     if (!this.host.dispatchEvent(new PushSmsFallbackSubmitEvent(detail))) return;

@@ -20,8 +20,7 @@ export interface FormHost extends HTMLElement {
   /** The resolved locale of all text. */
   readonly locale: string;
   readonly state: State;
-  readonly facts: PushFacts;
-  readonly pushSupported: boolean;
+  readonly push: { readonly facts: PushFacts; readonly supported: boolean };
   readonly reason: ShowReason | undefined;
   readonly hint: string | undefined;
   readonly renderRoot: HTMLElement | DocumentFragment;

@@ -44,7 +44,8 @@ export class Outbox {
   submissionFor({ endpoint, phone, country, consentText, textId, locale }: Submitted): Submission {
     const { last } = this;
     if (last && last.body.phone === phone && last.body.consent.text === consentText) return last;
-    const { facts, pushSupported, reason, externalId } = this.host;
+    const { facts, supported } = this.host.push;
+    const { reason, externalId } = this.host;
     this.last = {
       endpoint: new URL(endpoint, document.baseURI).href,
       body: buildRequest({
@@ -53,7 +54,7 @@ export class Outbox {
         tagKey: this.host.tagKey,
         onesignalId: facts.onesignalId,
         externalId: externalId ?? null,
-        supported: pushSupported,
+        supported,
         permission: facts.permission,
         reason: reason ?? 'unavailable',
         consentText,

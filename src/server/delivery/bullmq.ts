@@ -70,7 +70,7 @@ redis.call('HSET', KEYS[1], 'cancelled', '1')
 return 1
 `;
 
-/** A sliding-window log (fallback-scheduler.ts takeFromWindow) on Redis' clock. */
+/** A sliding-window log (scheduler.ts takeFromWindow) on Redis' clock. */
 const TAKE_VIEW = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)

@@ -2,6 +2,7 @@
  * Was the push seen? Pure rules over what is known when the window ends: the app's cancel, web
  * push webhooks, and OneSignal's View-message counts. No I/O, so every path is tested directly.
  */
+import type { ViewedMessage } from '../onesignal/client.js';
 import type { FallbackJob, FallbackState, PushEvent } from './scheduler.js';
 
 export type FallbackDecision = 'sent-sms' | 'seen' | 'cancelled' | 'no-sms-subscription' | 'failed';
@@ -32,19 +33,6 @@ export interface FallbackReport {
   notificationId: string;
   decision: FallbackDecision;
   evidence: FallbackEvidence;
-}
-
-/** The counts of View message (`GET /notifications/{id}`) this package reads. */
-export interface DeliveryCounts {
-  successful?: number | null;
-  failed?: number | null;
-  errored?: number | null;
-  received?: number | null;
-  converted?: number | null;
-}
-
-export interface ViewedMessage extends DeliveryCounts {
-  platform_delivery_stats?: Record<string, DeliveryCounts | null> | null;
 }
 
 /** OneSignal documents that Safari web push reports no confirmed deliveries (`received`). */

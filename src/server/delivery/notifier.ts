@@ -1,7 +1,7 @@
 /**
  * Transactional messages with an SMS fallback: push first; the same text by SMS at once when
  * OneSignal reports no push subscription (an empty `id`), or, with a delivery window, when the
- * push was not seen by the end of it (fallback-runner.ts decides, the scheduler keeps time).
+ * push was not seen by the end of it (runner.ts decides, the scheduler keeps time).
  */
 import { uuidV5 } from '../crypto.js';
 import type { FallbackReport } from './decision.js';
@@ -17,7 +17,8 @@ import {
   type OneSignalFailure,
   toLanguageMap,
 } from '../onesignal/client.js';
-import { checkCredentials, DEFAULT_API_BASE_URL } from '../options.js';
+import { DEFAULT_API_BASE_URL } from '../options.js';
+import { checkCredentials } from '../resolve-options.js';
 
 export interface NotifierOptions {
   appId: string;

@@ -13,12 +13,14 @@ import { createStoreCall, type StoreCall } from './deadline.js';
 import { createIdempotencyGate } from '../registration/idempotency-gate.js';
 import { safeLogger } from '../logger.js';
 import { createOneSignalClient } from '../onesignal/client.js';
-import { resolveOptions, type SmsFallbackOptions } from '../options.js';
+import type { SmsFallbackOptions } from '../options.js';
+import { resolveOptions } from '../resolve-options.js';
 import { checkPhone, type CheckedPhone } from '../registration/phone.js';
 import { fail, problem, problemAnswer, ProblemError, type Answer } from './problem.js';
 import type { RateLimitStore, TokenBucketRule } from '../registration/rate-limit.js';
 import { maskPhone } from '../redact.js';
-import { register, type Outcome } from '../registration/register.js';
+import type { Outcome } from '../registration/attempt.js';
+import { register } from '../registration/register.js';
 import { validateRegistration } from '../registration/validate.js';
 
 export type SmsFallbackHandler = (request: Request) => Promise<Response>;

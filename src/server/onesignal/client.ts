@@ -3,9 +3,21 @@
  * onesignal-rest.md). Every call has a timeout; 429, 5xx, network errors and timeouts are
  * retried with bounded backoff that honours Retry-After. Nothing here logs request bodies.
  */
-import type { ViewedMessage } from '../delivery/decision.js';
 import type { Logger } from '../logger.js';
 import { nextDelay, parseRetryAfter, sleep, type RetryPolicy } from './retry.js';
+
+/** The counts of View message (`GET /notifications/{id}`) this package reads. */
+export interface DeliveryCounts {
+  successful?: number | null;
+  failed?: number | null;
+  errored?: number | null;
+  received?: number | null;
+  converted?: number | null;
+}
+
+export interface ViewedMessage extends DeliveryCounts {
+  platform_delivery_stats?: Record<string, DeliveryCounts | null> | null;
+}
 
 export type LanguageMap = { en: string } & Record<string, string>;
 

@@ -8,7 +8,7 @@ import { withDeadline, type StoreCall } from '../http/deadline.js';
 import type { IdempotencyStore } from './idempotency.js';
 import type { Logger } from '../logger.js';
 import { fail, problem, problemAnswer, type Answer } from '../http/problem.js';
-import type { Outcome } from './register.js';
+import type { Outcome } from './attempt.js';
 import { sleep } from '../onesignal/retry.js';
 
 export interface GateResult {

@@ -15,7 +15,7 @@ import {
 } from '../onesignal/client.js';
 import type { ResolvedOptions } from '../options.js';
 import { problem, problemAnswer } from '../http/problem.js';
-import type { Outcome, Registration } from './register.js';
+import type { Outcome, Registration } from './attempt.js';
 
 export type OptOutCheck =
   | { kind: 'clear' }

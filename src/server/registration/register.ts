@@ -2,7 +2,6 @@
  * The OneSignal side of a registration (reference: onesignal-rest.md §1.9): one upsert, the
  * 409 fallback, the optional welcome text, and the mapping of OneSignal's answers to ours.
  */
-import type { RegistrationRequest } from '../../wire/contract.js';
 import { uuidV5 } from '../crypto.js';
 import type { Logger } from '../logger.js';
 import {
@@ -17,25 +16,9 @@ import {
 } from '../onesignal/client.js';
 import type { ResolvedOptions, WelcomeMessage } from '../options.js';
 import { checkOptOut, refuseOptedOut } from './opt-out.js';
-import type { CheckedPhone } from './phone.js';
-import { jsonAnswer, problem, problemAnswer, type Answer } from '../http/problem.js';
+import type { Outcome, Registration } from './attempt.js';
+import { jsonAnswer, problem, problemAnswer } from '../http/problem.js';
 import { maskPhone } from '../redact.js';
-
-export interface Registration {
-  body: RegistrationRequest;
-  phone: CheckedPhone;
-  /** HMAC of the number: the alias that finds this number's user again, never the number. */
-  phoneAlias: string;
-  externalId: string | null;
-  /** The consent record written for this attempt. */
-  consentRecordId: string;
-}
-
-/** `final` answers are kept for idempotent replays; the others are retryable and are not. */
-export interface Outcome {
-  answer: Answer;
-  final: boolean;
-}
 
 function welcomeContents(message: WelcomeMessage, reg: Registration): LanguageMap {
   const value =
