@@ -26,9 +26,8 @@ const DISMISS_DAYS = 30;
 
 /**
  * `<push-sms-fallback>`: offers SMS to visitors who decline or cannot get web push.
- * This class decides what to show from what `PushWatch` learns of push (OneSignal itself lives
- * in `push/`), and the form with its phone metadata loads from `form/` only when a visitor
- * needs it. It is a ReactiveElement, not a
+ * This class decides what to show; OneSignal lives in `onesignal.ts`, and the form with its
+ * phone metadata loads from `form/` only when a visitor needs it. It is a ReactiveElement, not a
  * LitElement: until there is a form there is nothing to render, so the template engine
  * (lit-html) loads with the form and a push subscriber never downloads it.
  *
