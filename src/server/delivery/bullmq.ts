@@ -5,9 +5,11 @@
  * holds its state (the message, webhook events, cancel, the decision), changed only by the Lua
  * scripts below, so a webhook or a cancel racing the decision is either seen or refused.
  */
+import { createRequire } from 'node:module';
 import {
   DelayedError,
   Queue,
+  RedisConnection,
   RateLimitError,
   Worker,
   type ConnectionOptions,
@@ -92,10 +94,32 @@ return {0, math.max(1, tonumber(oldest[2]) + window - now)}
  */
 const UNBINDING_LIMITER = { max: 1_000_000_000, duration: 1000 };
 
+/**
+ * BullMQ builds an ioredis client from connection options, and only fails (in the background,
+ * so callers wait forever) when `ioredis` is missing: say so at creation instead.
+ */
+function checkConnectionDriver(connection: ConnectionOptions): void {
+  const c = connection as Record<string, unknown>;
+  const isClient = ['sendCommand', 'defineCommand', 'runCommand', 'send'].some(
+    (m) => typeof c[m] === 'function',
+  );
+  if (isClient || RedisConnection.clientFactory) return;
+  try {
+    createRequire(import.meta.url).resolve('ioredis');
+  } catch {
+    throw new TypeError(
+      "createBullMqScheduler: connection options need the 'ioredis' package, which is not " +
+        'installed: npm install ioredis, or pass a client, e.g. ' +
+        'createNodeRedisClient(createClient({ url })) with node-redis',
+    );
+  }
+}
+
 export function createBullMqScheduler(options: BullMqSchedulerOptions): FallbackScheduler {
   if (!options?.connection) {
     throw new TypeError('createBullMqScheduler: connection is required (BullMQ connection)');
   }
+  checkConnectionDriver(options.connection);
   const queueName = options.queueName ?? 'psf-fallback';
   const prefix = `${options.prefix ?? 'psf:'}${queueName}:`;
   const stateKey = (id: string) => `${prefix}state:${id}`;
