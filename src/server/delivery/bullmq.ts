@@ -65,10 +65,18 @@ return 1
 `;
 
 const CANCEL = `
-if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HEXISTS', KEYS[1], 'decision') == 1 then
+if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HEXISTS', KEYS[1], 'decision') == 1
+  or redis.call('HEXISTS', KEYS[1], 'committed') == 1 then
   return 0
 end
 redis.call('HSET', KEYS[1], 'cancelled', '1')
+return 1
+`;
+
+/** The SMS is about to go: refused if cancelled, and from now on CANCEL is refused. */
+const COMMIT = `
+if redis.call('HGET', KEYS[1], 'cancelled') == '1' then return 0 end
+redis.call('HSET', KEYS[1], 'committed', '1')
 return 1
 `;
 
@@ -132,6 +140,7 @@ export function createBullMqScheduler(options: BullMqSchedulerOptions): Fallback
     client.defineCommand('psfSchedule', { numberOfKeys: 2, lua: SCHEDULE });
     client.defineCommand('psfRecordEvent', { numberOfKeys: 1, lua: RECORD_EVENT });
     client.defineCommand('psfCancel', { numberOfKeys: 1, lua: CANCEL });
+    client.defineCommand('psfCommit', { numberOfKeys: 1, lua: COMMIT });
     client.defineCommand('psfTakeView', { numberOfKeys: 1, lua: TAKE_VIEW });
     return client;
   })();
@@ -148,7 +157,11 @@ export function createBullMqScheduler(options: BullMqSchedulerOptions): Fallback
     const events = (['shown', 'clicked'] as const)
       .filter((e) => state[`event:${e}`] !== undefined)
       .sort((a, b) => Number(state[`event:${a}`]) - Number(state[`event:${b}`]));
-    const outcome = await decide(job, { cancelled: state['cancelled'] === '1', events });
+    const outcome = await decide(job, {
+      cancelled: state['cancelled'] === '1',
+      events,
+      commit: async () => (await client.runCommand('psfCommit', [stateKey(id)])) === 1,
+    });
     if (outcome.done) {
       await client.hset(stateKey(id), { decision: String(Date.now()) });
       await outcome.report();
