@@ -5,17 +5,17 @@
  * holds its state (the message, webhook events, cancel, the decision), changed only by the Lua
  * scripts below, so a webhook or a cancel racing the decision is either seen or refused.
  */
-import { createRequire } from 'node:module';
 import {
   DelayedError,
   Queue,
-  RedisConnection,
   RateLimitError,
   Worker,
   type ConnectionOptions,
   type WorkerOptions,
 } from 'bullmq';
 import { sha256Hex } from '../crypto.js';
+import { checkConnectionDriver, persistenceWarnings } from './bullmq-checks.js';
+import { safeLogger, type Logger } from '../logger.js';
 import {
   DECIDED_RETENTION_MS,
   VIEW_MESSAGE_LIMIT,
@@ -39,6 +39,8 @@ export interface BullMqSchedulerOptions {
    * process, with workers elsewhere).
    */
   worker?: false | Omit<WorkerOptions, 'connection' | 'autorun'>;
+  /** Where the start-up check of Redis' persistence warns. Default `console`; `false` silences. */
+  logger?: Logger | false;
 }
 
 /** Epoch ms on Redis' clock: the one clock every process of the queue shares. */
@@ -116,27 +118,6 @@ return {0, math.max(1, tonumber(oldest[2]) + window - now)}
  */
 const UNBINDING_LIMITER = { max: 1_000_000_000, duration: 1000 };
 
-/**
- * BullMQ builds an ioredis client from connection options, and only fails (in the background,
- * so callers wait forever) when `ioredis` is missing: say so at creation instead.
- */
-function checkConnectionDriver(connection: ConnectionOptions): void {
-  const c = connection as Record<string, unknown>;
-  const isClient = ['sendCommand', 'defineCommand', 'runCommand', 'send'].some(
-    (m) => typeof c[m] === 'function',
-  );
-  if (isClient || RedisConnection.clientFactory) return;
-  try {
-    createRequire(import.meta.url).resolve('ioredis');
-  } catch {
-    throw new TypeError(
-      "createBullMqScheduler: connection options need the 'ioredis' package, which is not " +
-        'installed: npm install ioredis, or pass a client, e.g. ' +
-        'createNodeRedisClient(createClient({ url })) with node-redis',
-    );
-  }
-}
-
 export function createBullMqScheduler(options: BullMqSchedulerOptions): FallbackScheduler {
   if (!options?.connection) {
     throw new TypeError('createBullMqScheduler: connection is required (BullMQ connection)');
@@ -147,6 +128,7 @@ export function createBullMqScheduler(options: BullMqSchedulerOptions): Fallback
   const stateKey = (id: string) => `${prefix}state:${id}`;
   const indexKey = (notificationId: string) => `${prefix}by-notification:${notificationId}`;
   const queue = new Queue(queueName, { connection: options.connection });
+  const logger = safeLogger(options.logger, []);
   let worker: Worker | undefined;
 
   const ready = (async () => {
@@ -157,6 +139,13 @@ export function createBullMqScheduler(options: BullMqSchedulerOptions): Fallback
     client.defineCommand('psfCommit', { numberOfKeys: 1, lua: COMMIT });
     client.defineCommand('psfTakeView', { numberOfKeys: 1, lua: TAKE_VIEW });
     client.defineCommand('psfTimeLeft', { numberOfKeys: 1, lua: TIME_LEFT });
+    try {
+      for (const warning of persistenceWarnings(await client.info())) logger.warn(warning);
+    } catch (error) {
+      logger.warn('Could not read Redis INFO to check persistence (appendonly, noeviction)', {
+        error,
+      });
+    }
     return client;
   })();
   // Reported by the first call that needs the client; not an unhandled rejection meanwhile.
