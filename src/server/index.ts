@@ -57,6 +57,7 @@ export { createRedisIdempotencyStore } from './redis/idempotency.js';
 
 export {
   createNotifier,
+  FallbackScheduleError,
   OneSignalError,
   type Notifier,
   type NotifierOptions,

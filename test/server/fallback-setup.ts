@@ -7,6 +7,7 @@ import {
   type FallbackReport,
   type FallbackScheduler,
   type Notifier,
+  type NotifierOptions,
 } from '../../src/server/index.js';
 import { createBullMqScheduler, type BullMqSchedulerOptions } from '../../src/server/bullmq.js';
 import {
@@ -24,13 +25,16 @@ export const memory: SchedulerFactory = () => createMemoryScheduler({ logger: fa
 export function bullmq(
   redisUrl: string,
   extra: Partial<BullMqSchedulerOptions> = {},
+  clientOptions: { disableOfflineQueue?: boolean } = {},
 ): FallbackScheduler {
   // node-redis throws client errors unless someone listens; BullMQ reconnects by itself.
-  const client = createClient({ url: redisUrl }).on('error', () => undefined);
+  const client = createClient({ url: redisUrl, ...clientOptions }).on('error', () => undefined);
   // Runs after the notifier's close (cleanups run last-registered first): BullMQ leaves a
   // client it was given open.
   onCleanup(async () => {
-    if (client.isOpen) await client.quit();
+    // QUIT would wait for a Redis that is down: drop such a client instead.
+    if (client.isReady) await client.quit();
+    else if (client.isOpen) client.destroy();
   });
   return createBullMqScheduler({
     connection: createNodeRedisClient(client),
@@ -56,6 +60,7 @@ export async function startFallbackHarness(
   scheduler: FallbackScheduler,
   simOptions: SimulatorOptions = {},
   sim: OneSignalSimulator = createOneSignalSimulator(simOptions),
+  notifierOptions: Partial<NotifierOptions> = {},
 ): Promise<FallbackHarness> {
   const served = await sim.listen();
   const logger = captureLogger();
@@ -72,6 +77,7 @@ export async function startFallbackHarness(
     onFallback: (report) => {
       reports.push(report);
     },
+    ...notifierOptions,
   });
   onCleanup(async () => {
     await notifier.close();

@@ -6,6 +6,13 @@ import { createNotifier } from '../../src/server/index.js';
 import { createBullMqScheduler } from '../../src/server/bullmq.js';
 import { SIMULATOR_API_KEY, SIMULATOR_APP_ID } from '../../demo/simulators/onesignal-rest.js';
 
+// A machine whose clock is off (CLOCK_SKEW_MS ahead): BullMQ and this package read Date.now.
+const skew = Number(process.env['CLOCK_SKEW_MS'] ?? 0);
+if (skew) {
+  const realNow = Date.now.bind(Date);
+  Date.now = () => realNow() + skew;
+}
+
 const env = (name: string): string => {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is required`);

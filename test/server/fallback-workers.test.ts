@@ -35,9 +35,13 @@ interface WorkerProcess {
   reports: FallbackReport[];
 }
 
-async function startWorker(simUrl: string, queue: string): Promise<WorkerProcess> {
+async function startWorker(
+  simUrl: string,
+  queue: string,
+  env: Record<string, string> = {},
+): Promise<WorkerProcess> {
   const child = spawn(process.execPath, [WORKER], {
-    env: { ...process.env, SIM_URL: simUrl, REDIS_URL: redis.url, QUEUE: queue },
+    env: { ...process.env, ...env, SIM_URL: simUrl, REDIS_URL: redis.url, QUEUE: queue },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const reports: FallbackReport[] = [];
@@ -133,6 +137,26 @@ describe('BullMQ fallbacks across worker processes', () => {
         r.method === 'POST' && (r.body as { target_channel?: string }).target_channel === 'sms',
     );
     expect(smsCreates.at(-1)?.replayed).toBe(true);
+  }, 60_000);
+
+  it('a worker whose clock runs 4 s ahead never decides before the window has passed', async () => {
+    const { h, queue, simUrl } = await scheduling();
+    const worker = await startWorker(simUrl, queue, { CLOCK_SKEW_MS: '4000' });
+    const { notificationId } = await h.notifier.sendWithFallback({
+      externalId: 'chrome',
+      contents: 'Order 6 is ready',
+      idempotencyKey: 'order-6',
+      fallback: { after: 6000, unless: 'received' },
+    });
+    await until('the decision', () => worker.reports.length === 1, 30_000);
+    expect(worker.reports[0]).toMatchObject({ decision: 'sent-sms', notificationId });
+    // The simulator's log is on the true clock (this process): push sent → first View call.
+    const at = (match: (r: (typeof h.sim.requests)[number]) => boolean) =>
+      Date.parse(h.sim.requests.find(match)?.at ?? '');
+    const pushAt = at((r) => r.method === 'POST');
+    const viewAt = at((r) => r.method === 'GET' && VIEW_PATH.test(r.path));
+    expect(viewAt - pushAt).toBeGreaterThanOrEqual(6000);
+    expect(h.smsSent()).toBe(1);
   }, 60_000);
 
   it('50 fallbacks due at once: View message at most 10 in any 10 s, across two workers', async () => {

@@ -21,16 +21,26 @@ export interface RedisServer {
   stop(): void;
 }
 
-export async function startRedisServer(): Promise<RedisServer> {
+export interface RedisServerOptions {
+  /** Default: a free one. Pass a stopped server's port to restart it in place. */
+  port?: number;
+  /** Persistence settings. Default none: no RDB snapshots, no append-only file. */
+  persistence?: string[];
+}
+
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
   // Fail loudly: a missing server must not turn into a skipped (silently green) suite.
   if (!existsSync(REDIS_SERVER)) {
     throw new Error(`${REDIS_SERVER} is missing: apt-get install redis-server`);
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
+  const persistence = options.persistence ?? ['--save', '', '--appendonly', 'no'];
   const redis = spawn(
     REDIS_SERVER,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    ['--port', String(port), '--bind', '127.0.0.1', ...persistence],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   await new Promise<void>((resolve, reject) => {
     let out = '';

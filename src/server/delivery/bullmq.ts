@@ -14,6 +14,8 @@ import {
   type WorkerOptions,
 } from 'bullmq';
 import { sha256Hex } from '../crypto.js';
+import { checkConnectionDriver, persistenceWarnings } from './bullmq-checks.js';
+import { safeLogger, type Logger } from '../logger.js';
 import {
   DECIDED_RETENTION_MS,
   VIEW_MESSAGE_LIMIT,
@@ -37,14 +39,24 @@ export interface BullMqSchedulerOptions {
    * process, with workers elsewhere).
    */
   worker?: false | Omit<WorkerOptions, 'connection' | 'autorun'>;
+  /** Where the start-up check of Redis' persistence warns. Default `console`; `false` silences. */
+  logger?: Logger | false;
 }
 
+/** Epoch ms on Redis' clock: the one clock every process of the queue shares. */
+const REDIS_NOW = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+`;
+
+/** ARGV[4]: the window left, in ms; `due` is when it ends on Redis' clock. */
 const SCHEDULE = `
 if redis.call('EXISTS', KEYS[1]) == 1 then
   if redis.call('HEXISTS', KEYS[1], 'decision') == 1 then return 'decided' end
   return 'pending'
 end
-redis.call('HSET', KEYS[1], 'job', ARGV[1])
+${REDIS_NOW}
+redis.call('HSET', KEYS[1], 'job', ARGV[1], 'due', now + tonumber(ARGV[4]))
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[2])
 return 'scheduled'
@@ -63,17 +75,31 @@ return 1
 `;
 
 const CANCEL = `
-if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HEXISTS', KEYS[1], 'decision') == 1 then
+if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HEXISTS', KEYS[1], 'decision') == 1
+  or redis.call('HEXISTS', KEYS[1], 'committed') == 1 then
   return 0
 end
 redis.call('HSET', KEYS[1], 'cancelled', '1')
 return 1
 `;
 
+/** The SMS is about to go: refused if cancelled, and from now on CANCEL is refused. */
+const COMMIT = `
+if redis.call('HGET', KEYS[1], 'cancelled') == '1' then return 0 end
+redis.call('HSET', KEYS[1], 'committed', '1')
+return 1
+`;
+
+/** Ms until the window ends on Redis' clock (0 when it has, or for jobs stored without `due`). */
+const TIME_LEFT = `
+local due = tonumber(redis.call('HGET', KEYS[1], 'due') or '0')
+${REDIS_NOW}
+return math.max(0, due - now)
+`;
+
 /** A sliding-window log (scheduler.ts takeFromWindow) on Redis' clock. */
 const TAKE_VIEW = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+${REDIS_NOW}
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
@@ -96,11 +122,13 @@ export function createBullMqScheduler(options: BullMqSchedulerOptions): Fallback
   if (!options?.connection) {
     throw new TypeError('createBullMqScheduler: connection is required (BullMQ connection)');
   }
+  checkConnectionDriver(options.connection);
   const queueName = options.queueName ?? 'psf-fallback';
   const prefix = `${options.prefix ?? 'psf:'}${queueName}:`;
   const stateKey = (id: string) => `${prefix}state:${id}`;
   const indexKey = (notificationId: string) => `${prefix}by-notification:${notificationId}`;
   const queue = new Queue(queueName, { connection: options.connection });
+  const logger = safeLogger(options.logger, []);
   let worker: Worker | undefined;
 
   const ready = (async () => {
@@ -108,7 +136,16 @@ export function createBullMqScheduler(options: BullMqSchedulerOptions): Fallback
     client.defineCommand('psfSchedule', { numberOfKeys: 2, lua: SCHEDULE });
     client.defineCommand('psfRecordEvent', { numberOfKeys: 1, lua: RECORD_EVENT });
     client.defineCommand('psfCancel', { numberOfKeys: 1, lua: CANCEL });
+    client.defineCommand('psfCommit', { numberOfKeys: 1, lua: COMMIT });
     client.defineCommand('psfTakeView', { numberOfKeys: 1, lua: TAKE_VIEW });
+    client.defineCommand('psfTimeLeft', { numberOfKeys: 1, lua: TIME_LEFT });
+    try {
+      for (const warning of persistenceWarnings(await client.info())) logger.warn(warning);
+    } catch (error) {
+      logger.warn('Could not read Redis INFO to check persistence (appendonly, noeviction)', {
+        error,
+      });
+    }
     return client;
   })();
   // Reported by the first call that needs the client; not an unhandled rejection meanwhile.
@@ -120,11 +157,19 @@ export function createBullMqScheduler(options: BullMqSchedulerOptions): Fallback
     const client = await ready;
     const state = await client.hgetall(stateKey(id));
     if (!state['job'] || state['decision']) return 'done';
+    // BullMQ promotes delayed jobs on the worker's clock, early if it runs ahead: wait out the
+    // rest of the window, measured on Redis' clock (re-delayed by a span, which skew leaves exact).
+    const left = Number(await client.runCommand('psfTimeLeft', [stateKey(id)]));
+    if (left > 0) return left;
     const job = JSON.parse(state['job']) as FallbackJob;
     const events = (['shown', 'clicked'] as const)
       .filter((e) => state[`event:${e}`] !== undefined)
       .sort((a, b) => Number(state[`event:${a}`]) - Number(state[`event:${b}`]));
-    const outcome = await decide(job, { cancelled: state['cancelled'] === '1', events });
+    const outcome = await decide(job, {
+      cancelled: state['cancelled'] === '1',
+      events,
+      commit: async () => (await client.runCommand('psfCommit', [stateKey(id)])) === 1,
+    });
     if (outcome.done) {
       await client.hset(stateKey(id), { decision: String(Date.now()) });
       await outcome.report();
@@ -165,13 +210,16 @@ export function createBullMqScheduler(options: BullMqSchedulerOptions): Fallback
       const client = await ready;
       const jobId = await jobIdOf(job.idempotencyKey);
       const id = jobId.slice(3);
-      const ttl = Math.max(0, job.dueAt - Date.now()) + DECIDED_RETENTION_MS;
+      // A span, not an instant: this process's clock may differ from the workers'.
+      const windowLeft = Math.max(0, job.dueAt - Date.now());
+      const ttl = windowLeft + DECIDED_RETENTION_MS;
       const result = (await client.runCommand('psfSchedule', [
         stateKey(id),
         indexKey(job.notificationId),
         JSON.stringify(job),
         String(ttl),
         id,
+        String(windowLeft),
       ])) as ScheduleResult;
       // Also for `pending`: the add is a no-op while the job exists (same jobId), and restores
       // a job lost between the state write and the add.
@@ -181,7 +229,7 @@ export function createBullMqScheduler(options: BullMqSchedulerOptions): Fallback
           { id },
           {
             jobId,
-            delay: Math.max(0, job.dueAt - Date.now()),
+            delay: windowLeft,
             removeOnComplete: true,
             removeOnFail: { age: 7 * 24 * 3600 },
             attempts: 5,

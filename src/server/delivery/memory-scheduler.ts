@@ -16,6 +16,8 @@ export interface MemorySchedulerOptions {
 interface Entry {
   job: FallbackJob;
   cancelled: boolean;
+  /** The decision is sending the SMS: a cancel can no longer stop it. */
+  committed: boolean;
   events: PushEvent[];
   timer?: ReturnType<typeof setTimeout>;
 }
@@ -61,6 +63,10 @@ export function createMemoryScheduler(options: MemorySchedulerOptions = {}): Fal
       const outcome = await decide(entry.job, {
         cancelled: entry.cancelled,
         events: [...entry.events],
+        commit: async () => {
+          entry.committed = !entry.cancelled;
+          return entry.committed;
+        },
       });
       if (outcome.done) {
         forget(key, entry);
@@ -88,7 +94,7 @@ export function createMemoryScheduler(options: MemorySchedulerOptions = {}): Fal
           'Fallbacks are scheduled in memory: pending ones are lost on restart (use createBullMqScheduler to keep them)',
         );
       }
-      const entry: Entry = { job, cancelled: false, events: [] };
+      const entry: Entry = { job, cancelled: false, committed: false, events: [] };
       pending.set(job.idempotencyKey, entry);
       byNotification.set(job.notificationId, job.idempotencyKey);
       if (decide) arm(job.idempotencyKey, entry, job.dueAt - Date.now());
@@ -96,7 +102,7 @@ export function createMemoryScheduler(options: MemorySchedulerOptions = {}): Fal
     },
     async cancel(key) {
       const entry = pending.get(key);
-      if (!entry) return false;
+      if (!entry || entry.committed) return false;
       entry.cancelled = true;
       return true;
     },

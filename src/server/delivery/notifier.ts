@@ -18,6 +18,7 @@ import {
   toLanguageMap,
 } from '../onesignal/client.js';
 import { DEFAULT_API_BASE_URL } from '../options.js';
+import { withDeadline } from '../http/deadline.js';
 import { checkCredentials } from '../resolve-options.js';
 
 export interface NotifierOptions {
@@ -43,6 +44,11 @@ export interface NotifierOptions {
   onFallback?: (report: FallbackReport) => void | Promise<void>;
   /** A fallback still undecided this long after its window (OneSignal down) is `failed`. Default 1 h. */
   decisionDeadlineMs?: number;
+  /**
+   * Deadline for each scheduler call (schedule, cancel): a Redis that is down or silent costs
+   * the caller this long and a clear error, never a hung call. Default 5000 ms.
+   */
+  schedulerTimeoutMs?: number;
 }
 
 /** Push first; unless it is seen within `after` ms, the same text by SMS. */
@@ -90,6 +96,28 @@ export class OneSignalError extends Error {
     this.name = 'OneSignalError';
     this.status = failure.kind === 'http' ? failure.status : null;
     this.retryable = failure.kind !== 'http' || failure.status === 429 || failure.status >= 500;
+  }
+}
+
+/**
+ * The push went out, but the scheduler did not confirm the fallback (Redis unreachable…): no
+ * SMS is guaranteed for it. Calling again with `idempotencyKey` is safe: OneSignal replays the
+ * push instead of sending it twice, and the fallback is scheduled then.
+ */
+export class FallbackScheduleError extends Error {
+  readonly notificationId: string;
+  readonly idempotencyKey: string;
+
+  constructor(notificationId: string, idempotencyKey: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `The push was sent (${notificationId}) but its SMS fallback was not scheduled: ${reason}. ` +
+        'Call sendWithFallback again with the same idempotencyKey (the push is not sent twice).',
+      { cause },
+    );
+    this.name = 'FallbackScheduleError';
+    this.notificationId = notificationId;
+    this.idempotencyKey = idempotencyKey;
   }
 }
 
@@ -154,6 +182,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
   });
 
   const scheduler = options.scheduler ?? createMemoryScheduler({ logger });
+  const schedulerTimeoutMs = options.schedulerTimeoutMs ?? 5000;
   scheduler.start(
     createFallbackRunner({
       client,
@@ -207,7 +236,12 @@ export function createNotifier(options: NotifierOptions): Notifier {
           dueAt: Date.now() + input.fallback.after,
         };
         // A repeat (same key) finds the first job: OneSignal replayed the push, nothing is new.
-        await scheduler.schedule(job);
+        try {
+          await withDeadline(scheduler.schedule(job), schedulerTimeoutMs, 'The fallback scheduler');
+        } catch (error) {
+          logger.error('Fallback not scheduled', { notificationId: job.notificationId, error });
+          throw new FallbackScheduleError(push.id, key, error);
+        }
         return { channel: 'push', notificationId: push.id, fallback: 'scheduled' };
       }
       if (push.id) return { channel: 'push', notificationId: push.id, fallback: 'none' };
@@ -221,7 +255,11 @@ export function createNotifier(options: NotifierOptions): Notifier {
       if (typeof idempotencyKey !== 'string' || idempotencyKey === '') {
         throw new TypeError('cancelFallback: idempotencyKey is required');
       }
-      return scheduler.cancel(idempotencyKey);
+      return withDeadline(
+        scheduler.cancel(idempotencyKey),
+        schedulerTimeoutMs,
+        'The fallback scheduler',
+      );
     },
     async recordPushEvent(notificationId, event) {
       return scheduler.recordEvent(notificationId.toLowerCase(), event);

@@ -90,6 +90,10 @@ export function createFallbackRunner(o: RunnerOptions): DecideFallback {
     const verdict = judgeView(job, state, view.body ?? {});
     if (verdict.seen) return report(job, 'seen', verdict.evidence);
 
+    // A cancel that arrived during View message wins; from here on, cancel answers false.
+    if (state.commit && !(await state.commit())) {
+      return report(job, 'cancelled', { ...verdict.evidence, source: 'cancel' });
+    }
     const sms = await o.client.createNotification(await o.smsBody(job));
     if (!sms.ok) {
       if (isRetryable(sms)) return retry();

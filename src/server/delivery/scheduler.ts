@@ -29,6 +29,12 @@ export interface FallbackState {
   cancelled: boolean;
   /** Webhook events recorded for the push, in arrival order, without repeats. */
   events: PushEvent[];
+  /**
+   * Called just before the SMS is sent. Atomically: false if the key was cancelled meanwhile
+   * (then no SMS), otherwise marks it so `cancel` answers false from now on. Without it a
+   * cancel during the decision may answer true while the SMS still goes.
+   */
+  commit?: () => Promise<boolean>;
 }
 
 /** What `decide` tells the scheduler to do with a due fallback. */
@@ -59,7 +65,10 @@ export interface FallbackScheduler {
   start(decide: DecideFallback): void;
   /** Stores the job and runs `decide` at `dueAt`, unless the key is already known. */
   schedule(job: FallbackJob): Promise<ScheduleResult>;
-  /** Marks a pending key cancelled. False when there is no pending fallback for it. */
+  /**
+   * Marks a pending key cancelled. False when there is no pending fallback for it, or when its
+   * decision has committed to the SMS (`FallbackState.commit`): true means no SMS.
+   */
   cancel(idempotencyKey: string): Promise<boolean>;
   /**
    * Records a webhook event for a pending push. False (and nothing stored) when no pending
