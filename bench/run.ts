@@ -1,14 +1,14 @@
 /**
  * `npm run bench`: this package side by side with the alternatives, in one run.
  *
- *   0. the calibrated phone: this host's benchmarkIndex → CPU throttling (bench/calibrate.ts)
- *   1. bytes a visitor downloads (bench/sizes.ts)
- *   2. the element in headless Chromium on that phone (bench/browser.ts)
- *   3. OneSignal writes per page view (bench/onesignal-writes.ts)
- *   4. the server handler (bench/server.ts)
- *   5. Lighthouse on four pages (bench/lighthouse.ts)
+ *   0. the calibrated phone: this host's benchmarkIndex → CPU throttling (bench/browser/calibrate.ts)
+ *   1. bytes a visitor downloads (bench/bytes/sizes.ts)
+ *   2. the element in headless Chromium on that phone (bench/browser/measure.ts)
+ *   3. OneSignal writes per page view (bench/browser/onesignal-writes.ts)
+ *   4. the server handler (bench/server/throughput.ts)
+ *   5. Lighthouse on four pages (bench/lighthouse/audit.ts)
  *
- * Prints one table per part and the goals with figure, limit, margin and verdict (bench/goals.ts:
+ * Prints one table per part and the goals with figure, limit, margin and verdict (bench/report/goals.ts:
  * met, short, or inconclusive on a noisy run), and writes bench/results/report.md, sizes.svg and
  * results.json. Assumes dist/ is built (`npm run build`). Figures, not assertions: it exits 0
  * when a goal is short. About two minutes on a quiet 2-core machine; `--quick` for development.
@@ -19,16 +19,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, measureBrowser } from './browser.js';
-import { calibrate, pct, recheck } from './calibrate.js';
-import { BUSY_LIMIT, busyShare } from './host-load.js';
-import { measureLighthouse } from './lighthouse.js';
-import { ROOT, snapshotDist, startBenchServer, type DistSnapshot } from './http.js';
-import { measureWrites } from './onesignal-writes.js';
-import { sizesSvg, textTable } from './render.js';
-import { allTables, markdownReport, type Machine, type Results } from './report.js';
-import { runServerBench } from './server.js';
-import { measureSizes, type SizesResult } from './sizes.js';
+import { launchBrowser, measureBrowser } from './browser/measure.js';
+import { calibrate, pct, recheck } from './browser/calibrate.js';
+import { BUSY_LIMIT, busyShare } from './shared/host-load.js';
+import { measureLighthouse } from './lighthouse/audit.js';
+import { ROOT, snapshotDist, startBenchServer, type DistSnapshot } from './browser/bench-server.js';
+import { measureWrites } from './browser/onesignal-writes.js';
+import { sizesSvg, textTable } from './report/render.js';
+import { allTables, markdownReport, type Machine, type Results } from './report/tables.js';
+import { runServerBench } from './server/throughput.js';
+import { measureSizes, type SizesResult } from './bytes/sizes.js';
 
 const RESULTS = join(ROOT, 'bench/results');
 

@@ -8,7 +8,7 @@
  * that rate: a host whose speed moved during the run is reported as noisy.
  */
 import type { Browser } from 'playwright-core';
-import { summarize, type Summary } from './stats.js';
+import { summarize, type Summary } from '../shared/stats.js';
 
 /**
  * The phone the bench emulates: Lighthouse 12's mobile device (its `screenEmulation.mobile` and

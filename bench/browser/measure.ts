@@ -1,10 +1,10 @@
 /**
- * Part 2: the element in headless Chromium on the calibrated phone (bench/calibrate.ts: the CPU
+ * Part 2: the element in headless Chromium on the calibrated phone (bench/browser/calibrate.ts: the CPU
  * throttling rate at which this host scores the target phone's benchmarkIndex), pages from the
- * loopback server, the simulated SDK taking the real one's time (bench/pages/sdk-timing.ts).
+ * loopback server, the simulated SDK taking the real one's time (bench/browser/pages/sdk-timing.ts).
  * One browser; every run gets a fresh context (a new renderer process: cold caches, empty
  * storage) and page. The throttle is set on the page's initial about:blank before the measured
- * navigation (it carries over navigations), and the page's probe (bench/pages/probe.ts)
+ * navigation (it carries over navigations), and the page's probe (bench/browser/pages/probe.ts)
  * records the times.
  * Cases are interleaved run by run, so background load spreads over all of them evenly.
  */
@@ -16,7 +16,7 @@ import {
   type Page,
 } from 'playwright-core';
 import type { BenchWindow, ProbeRecord } from './pages/record.js';
-import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { analyse, type CaseResult } from './analyse.js';
 
 export const VIEWPORT = { width: 1280, height: 800 };

@@ -1,12 +1,12 @@
 /**
  * Part 1: bytes a visitor downloads. Ours from dist/ (as built by `npm run build`, measured
  * with scripts/bundle-sizes.mjs); the alternatives built in this run with esbuild from the tiny
- * entries in bench/entries/, weighed the same way (minified, gzip -9, brotli 11).
+ * entries in bench/bytes/entries/, weighed the same way (minified, gzip -9, brotli 11).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, transform, version as esbuildVersion } from 'esbuild';
-import { ROOT } from './http.js';
+import { ROOT } from '../browser/bench-server.js';
 
 export interface Size {
   min: number;
@@ -32,7 +32,7 @@ interface BundleSizes {
 
 /** scripts/bundle-sizes.mjs, typed here (it is plain JS; its DIST is relative to the cwd). */
 async function bundleSizes(): Promise<BundleSizes> {
-  const url = new URL('../scripts/bundle-sizes.mjs', import.meta.url).href;
+  const url = new URL('../../scripts/bundle-sizes.mjs', import.meta.url).href;
   return (await import(url)) as BundleSizes;
 }
 
@@ -242,7 +242,7 @@ export async function measureSizes(distRoot: string): Promise<SizesResult> {
   ];
   let itiUtils: Size | undefined;
   for (const alt of ALTERNATIVES) {
-    const js = weigh(await minifiedBundle(join('bench/entries', alt.entry)));
+    const js = weigh(await minifiedBundle(join('bench/bytes/entries', alt.entry)));
     const css = alt.css ? weigh(await minifyCss(alt.css)) : undefined;
     const total = css ? sum(js, css) : js;
     if (alt.entry === 'intl-tel-input-utils.ts') itiUtils = total;

@@ -13,9 +13,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
-import { ROOT } from './http.js';
-import { summarize, type Summary } from './stats.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
+import { ROOT } from '../browser/bench-server.js';
+import { summarize, type Summary } from '../shared/stats.js';
 
 const LIGHTHOUSE_PAGES = {
   ours: {

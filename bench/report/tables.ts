@@ -1,21 +1,21 @@
 /**
- * Turns the parts' results into tables (printed and Markdown), with the goals (bench/goals.ts),
- * and the SVG bar chart of download sizes (bench/render.ts).
+ * Turns the parts' results into tables (printed and Markdown), with the goals (bench/report/goals.ts),
+ * and the SVG bar chart of download sizes (bench/report/render.ts).
  */
-import type { ServerBenchResult } from './server.js';
-import type { CaseResult } from './analyse.js';
-import type { BrowserResults, CaseName } from './browser.js';
+import type { ServerBenchResult } from '../server/throughput.js';
+import type { CaseResult } from '../browser/analyse.js';
+import type { BrowserResults, CaseName } from '../browser/measure.js';
 import { goals, goalsTable } from './goals.js';
-import type { Calibration } from './calibrate.js';
-import type { LighthouseResult } from './lighthouse.js';
+import type { Calibration } from '../browser/calibrate.js';
+import type { LighthouseResult } from '../lighthouse/audit.js';
 import { markdownTable, type Table } from './render.js';
-import { calibrationTable, lighthouseTable } from './report-phone.js';
-import { INIT_HOLD_MS, SDK_TIMING_NOTE } from './pages/sdk-timing.js';
-import { PAGE_INIT_GRACE_MS } from '../src/browser/push/onesignal-load.js';
-import { BUSY_LIMIT } from './host-load.js';
-import type { WritesResult } from './onesignal-writes.js';
-import type { SizesResult } from './sizes.js';
-import { kB, spread, type Summary } from './stats.js';
+import { calibrationTable, lighthouseTable } from './phone-tables.js';
+import { INIT_HOLD_MS, SDK_TIMING_NOTE } from '../browser/pages/sdk-timing.js';
+import { PAGE_INIT_GRACE_MS } from '../../src/browser/push/onesignal-load.js';
+import { BUSY_LIMIT } from '../shared/host-load.js';
+import type { WritesResult } from '../browser/onesignal-writes.js';
+import type { SizesResult } from '../bytes/sizes.js';
+import { kB, spread, type Summary } from '../shared/stats.js';
 
 export interface Machine {
   date: string;
@@ -28,7 +28,7 @@ export interface Machine {
   esbuild: string;
   commit: string;
   loadBefore: number[];
-  /** Share of all cores busy in the 2 s before the run (bench/host-load.ts). */
+  /** Share of all cores busy in the 2 s before the run (bench/shared/host-load.ts). */
   busyBefore: number;
   loadAfter: number[];
 }
@@ -294,7 +294,7 @@ export function serverTable(r: ServerBenchResult): Table {
     notes: [
       `Ratio handler / bare: ${r.ratio} (empty Fetch handler / bare: ${r.floorRatio}).`,
       `OneSignal calls: ${r.calls.newRegistrations.oneSignalCalls} for ${r.calls.newRegistrations.requests} new registrations (${(r.calls.newRegistrations.oneSignalCalls / r.calls.newRegistrations.requests).toFixed(2)} per registration), ${r.calls.replays.oneSignalCalls} for ${r.calls.replays.requests} idempotent replays.`,
-      'From bench/server.ts runServerBench(): each server in its own child process, this process generates the load.',
+      'From bench/server/throughput.ts runServerBench(): each server in its own child process, this process generates the load.',
     ],
   };
 }
@@ -350,11 +350,11 @@ export function markdownReport(r: Results): string {
     '',
     '## Method',
     '',
-    `0. **The phone.** See the calibration table: the CPU throttling rate at which this host scores ${r.calibration.target.name}'s benchmarkIndex, used by the browser cases and Lighthouse. A run is clean when at most ${(BUSY_LIMIT * 100).toFixed(0)} % of the cores were busy in the 2 s before it (bench/host-load.ts: the CPUs' time counters, since the load average still holds the build just before) and the calibration held; on a noisy run a missed timed goal is "inconclusive".`,
-    '1. **Bytes.** Ours are read from `dist/` as `npm run build` left it, with `scriptTagSizes()` and `weigh()` from scripts/bundle-sizes.mjs (minified by the package build; gzip level 9; brotli quality 11). A push subscriber downloads the script-tag bundle; a declined visitor also the lazily loaded form chunk (form, consent text, English, libphonenumber-js/min) and, outside English, a locale chunk (the largest is counted). The alternatives are built in the same run with esbuild (`bundle`, `minify`, `format: esm`, `platform: browser`, no legal comments, like our terser build) from the entries in `bench/entries/`, and weighed the same way. CSS an alternative needs as a separate file is minified with esbuild and added: intl-tel-input (both versions) and Shoelace (its light theme holds the design tokens sl-input uses). Material keeps its styles in JS. Flag images are not counted.',
-    `2. **Browser.** Headless Chromium ${m.chromium}, CPU throttled ${r.browser.cpuThrottle}× (calibrated) with CDP \`Emulation.setCPUThrottlingRate\` (set on the page's initial about:blank before the measured navigation; it carries over), viewport ${r.browser.viewport.width}×${r.browser.viewport.height}, pages served by one \`node:http\` server on 127.0.0.1. Every run uses a fresh browser context (cold cache, empty storage). The OneSignal page SDK is the project's simulator (demo/simulators/onesignal-page-sdk.ts, compiled with esbuild), timed like the real one on the phone's network: ${SDK_TIMING_NOTE} The pages set OneSignal up with its standard v16 snippet (the SDK as a \`defer\` script, \`init\` queued before it), which the element reuses; a page relying on \`app-id\` alone has the element call \`init\` ${PAGE_INIT_GRACE_MS} ms after \`load\` (issue 12's grace for a late page snippet), a fixed wait not timed here. Our script is a \`type="module" async\` script, as the README recommends; times start when it had arrived (its resource timing \`responseEnd\`: an async module runs as soon as it has, never earlier). A module script in the head (bench/pages/probe.ts) watches the element's \`state\` attribute (MutationObserver), its shadow root, \`longtask\`, \`long-animation-frame\` and \`layout-shift\` entries. Cases run interleaved after one uncounted warm-up, ${r.browser.runsPerCase} runs each (${r.browser.layoutRuns} of a case there for its layout shifts, which repeat exactly); figures are median (min–max).`,
+    `0. **The phone.** See the calibration table: the CPU throttling rate at which this host scores ${r.calibration.target.name}'s benchmarkIndex, used by the browser cases and Lighthouse. A run is clean when at most ${(BUSY_LIMIT * 100).toFixed(0)} % of the cores were busy in the 2 s before it (bench/shared/host-load.ts: the CPUs' time counters, since the load average still holds the build just before) and the calibration held; on a noisy run a missed timed goal is "inconclusive".`,
+    '1. **Bytes.** Ours are read from `dist/` as `npm run build` left it, with `scriptTagSizes()` and `weigh()` from scripts/bundle-sizes.mjs (minified by the package build; gzip level 9; brotli quality 11). A push subscriber downloads the script-tag bundle; a declined visitor also the lazily loaded form chunk (form, consent text, English, libphonenumber-js/min) and, outside English, a locale chunk (the largest is counted). The alternatives are built in the same run with esbuild (`bundle`, `minify`, `format: esm`, `platform: browser`, no legal comments, like our terser build) from the entries in `bench/bytes/entries/`, and weighed the same way. CSS an alternative needs as a separate file is minified with esbuild and added: intl-tel-input (both versions) and Shoelace (its light theme holds the design tokens sl-input uses). Material keeps its styles in JS. Flag images are not counted.',
+    `2. **Browser.** Headless Chromium ${m.chromium}, CPU throttled ${r.browser.cpuThrottle}× (calibrated) with CDP \`Emulation.setCPUThrottlingRate\` (set on the page's initial about:blank before the measured navigation; it carries over), viewport ${r.browser.viewport.width}×${r.browser.viewport.height}, pages served by one \`node:http\` server on 127.0.0.1. Every run uses a fresh browser context (cold cache, empty storage). The OneSignal page SDK is the project's simulator (demo/simulators/onesignal-page-sdk.ts, compiled with esbuild), timed like the real one on the phone's network: ${SDK_TIMING_NOTE} The pages set OneSignal up with its standard v16 snippet (the SDK as a \`defer\` script, \`init\` queued before it), which the element reuses; a page relying on \`app-id\` alone has the element call \`init\` ${PAGE_INIT_GRACE_MS} ms after \`load\` (issue 12's grace for a late page snippet), a fixed wait not timed here. Our script is a \`type="module" async\` script, as the README recommends; times start when it had arrived (its resource timing \`responseEnd\`: an async module runs as soon as it has, never earlier). A module script in the head (bench/browser/pages/probe.ts) watches the element's \`state\` attribute (MutationObserver), its shadow root, \`longtask\`, \`long-animation-frame\` and \`layout-shift\` entries. Cases run interleaved after one uncounted warm-up, ${r.browser.runsPerCase} runs each (${r.browser.layoutRuns} of a case there for its layout shifts, which repeat exactly); figures are median (min–max).`,
     "3. **OneSignal writes.** One context per subject, so the simulator's persisted visitor (localStorage) carries over: view 1 with push denied (reset), view 2 the same, then during view 2 the visitor grants push (`OneSignalSimulator.grant()`), view 3 after the grant and view 4 repeating it. Counted per view from `OneSignalSimulator.calls` after 0.7 s of quiet once the page has decided.",
-    '4. **Server.** `runServerBench()` from bench/server.ts.',
+    '4. **Server.** `runServerBench()` from bench/server/throughput.ts.',
     '5. **Lighthouse.** See its table.',
     '',
     '## Results',

@@ -5,8 +5,8 @@
  * Each server runs in its own child process so the load generator (this process) does not
  * share their event loop. Also counts OneSignal calls for new registrations and replays.
  *
- *   npx tsx bench/server.ts [--duration 5000] [--connections 200]
- *   PSF_BENCH_PROF=/tmp/prof npx tsx bench/server.ts   (CPU profiles of the servers)
+ *   npx tsx bench/server/throughput.ts [--duration 5000] [--connections 200]
+ *   PSF_BENCH_PROF=/tmp/prof npx tsx bench/server/throughput.ts   (CPU profiles of the servers)
  *
  * Printed figures, not a test: nothing here asserts a time.
  */
@@ -17,9 +17,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createOneSignalSimulator,
   type OneSignalSimulator,
-} from '../demo/simulators/onesignal-rest.js';
-import { createSmsFallbackHandler, type ConsentWriter } from '../src/server/index.js';
-import { toNodeHandler } from '../src/server/node.js';
+} from '../../demo/simulators/onesignal-rest.js';
+import { createSmsFallbackHandler, type ConsentWriter } from '../../src/server/index.js';
+import { toNodeHandler } from '../../src/server/node.js';
 import { registrationBody } from './registration.js';
 
 const ORIGIN = 'https://shop.example';
@@ -298,6 +298,6 @@ if (isMain && process.argv[2] === '--serve') {
   await runChild(process.argv[3] ?? 'bare');
 } else if (isMain) {
   print(await runServerBench({ durationMs: arg('--duration'), connections: arg('--connections') }));
-  const { runFaultBench } = await import('./server-faults.js');
+  const { runFaultBench } = await import('./faults.js');
   for (const line of await runFaultBench()) console.info(line);
 }
