@@ -19,18 +19,20 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
+import { startBenchServer } from './browser/bench-server.js';
+import { calibrate, recheck } from './browser/calibrate.js';
 import { launchBrowser, measureBrowser } from './browser/measure.js';
-import { calibrate, pct, recheck } from './browser/calibrate.js';
-import { BUSY_LIMIT, busyShare } from './shared/host-load.js';
-import { measureLighthouse } from './lighthouse/audit.js';
-import { ROOT, snapshotDist, startBenchServer, type DistSnapshot } from './browser/bench-server.js';
 import { measureWrites } from './browser/onesignal-writes.js';
-import { sizesSvg, textTable } from './report/render.js';
-import { allTables, markdownReport, type Machine, type Results } from './report/tables.js';
-import { runServerBench } from './server/throughput.js';
 import { measureSizes, type SizesResult } from './bytes/sizes.js';
-
-const RESULTS = join(ROOT, 'bench/results');
+import { measureLighthouse } from './lighthouse/audit.js';
+import { sizesSvg, textTable } from './report/render.js';
+import type { Machine, Results } from './report/results.js';
+import { allTables, markdownReport } from './report/tables.js';
+import { runServerBench } from './server/throughput.js';
+import { snapshotDist, type DistSnapshot } from './shared/dist-snapshot.js';
+import { BUSY_LIMIT, busyShare } from './shared/host-load.js';
+import { RESULTS, ROOT } from './shared/paths.js';
+import { pct } from './shared/stats.js';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);

@@ -2,7 +2,7 @@
  * Part 2's analysis: from the probe's records of a case's runs to its figures. Which long tasks
  * are the element's, the start-up window, the phases of the form path, and the summaries.
  */
-import type { CaseName, Run } from './measure.js';
+import type { CaseName, Run } from './cases.js';
 import type { ProbeRecord } from './pages/record.js';
 import { summarize, type Summary } from '../shared/stats.js';
 

@@ -1,13 +1,12 @@
 /**
- * The one loopback server of the browser parts: 127.0.0.1 on a free port. It serves a
- * snapshot of dist/, the OneSignal page SDK simulator and the bench page scripts compiled with esbuild
- * (as demo/serve.ts does), the pages of bench/browser/pages/html.ts, and two mock endpoints:
- * `/api/sms-subscribe` (our element's backend, answers 201) and `/api/sms-fallback` (the
- * published sample's backend, answers 200). It counts what reaches each.
+ * The one loopback server of the browser parts and Lighthouse: 127.0.0.1 on a free port. It
+ * serves a snapshot of dist/ (bench/shared/dist-snapshot.ts), the OneSignal page SDK simulator
+ * and the bench page scripts compiled with esbuild (as demo/serve.ts does), the pages of
+ * bench/browser/pages/html.ts, and two mock endpoints: `/api/sms-subscribe` (our element's
+ * backend, answers 201) and `/api/sms-fallback` (the published sample's backend, answers 200).
+ * It counts what reaches each.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
@@ -21,30 +20,8 @@ import {
   sdkOnlyPage,
 } from './pages/html.js';
 import { SIMULATOR_PATH } from './pages/sdk-timing.js';
-import { minifiedBundle, minifyCss } from '../bytes/sizes.js';
-
-export const ROOT = new URL('../..', import.meta.url).pathname;
-
-export interface DistSnapshot {
-  /** A folder holding `dist/`, for scripts/bundle-sizes.mjs (whose DIST is relative to the cwd). */
-  root: string;
-  dist: string;
-  remove(): void;
-}
-
-/**
- * A copy of dist/'s JavaScript, so a rebuild by someone else during the run cannot mix two
- * builds: the sizes and every page load use the same files.
- */
-export function snapshotDist(): DistSnapshot {
-  const root = mkdtempSync(join(tmpdir(), 'psf-bench-'));
-  const dist = join(root, 'dist');
-  cpSync(join(ROOT, 'dist'), dist, {
-    recursive: true,
-    filter: (source) => !/\.(map|d\.ts)$/.test(source),
-  });
-  return { root, dist, remove: () => rmSync(root, { recursive: true, force: true }) };
-}
+import { minifiedBundle, minifyCss } from '../shared/minify.js';
+import { ROOT } from '../shared/paths.js';
 
 export interface BenchServer {
   origin: string;

@@ -8,7 +8,7 @@
  * that rate: a host whose speed moved during the run is reported as noisy.
  */
 import type { Browser } from 'playwright-core';
-import { summarize, type Summary } from '../shared/stats.js';
+import { pct, summarize, type Summary } from '../shared/stats.js';
 
 /**
  * The phone the bench emulates: Lighthouse 12's mobile device (its `screenEmulation.mobile` and
@@ -197,5 +197,3 @@ export async function recheck(browser: Browser, calibration: Calibration): Promi
     );
   }
 }
-
-export const pct = (share: number) => `${(share * 100).toFixed(0)} %`;

@@ -5,8 +5,9 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, transform, version as esbuildVersion } from 'esbuild';
-import { ROOT } from '../browser/bench-server.js';
+import { version as esbuildVersion } from 'esbuild';
+import { minifiedBundle, minifyCss } from '../shared/minify.js';
+import { ROOT } from '../shared/paths.js';
 
 export interface Size {
   min: number;
@@ -159,33 +160,7 @@ const PACKAGES = [
 /** Strings only libphonenumber-js (its metadata and parser) contains. */
 const PHONE_MARKERS = ['country_calling_codes', 'INVALID_COUNTRY', 'NOT_A_NUMBER', 'TOO_SHORT'];
 
-/** A script built the way the alternatives are weighed; `path` from the repo root. */
-export async function minifiedBundle(path: string): Promise<string> {
-  const result = await build({
-    entryPoints: [join(ROOT, path)],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2021',
-    legalComments: 'none', // as our build (terser, comments: false)
-    define: { 'process.env.NODE_ENV': '"production"' },
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
-
-export async function minifyCss(file: string): Promise<string> {
-  const result = await transform(readFileSync(join(ROOT, file), 'utf8'), {
-    loader: 'css',
-    minify: true,
-    legalComments: 'none',
-  });
-  return result.code;
-}
-
-/** `distRoot`: the folder holding the dist/ to measure (a snapshot, see http.ts). */
+/** `distRoot`: the folder holding the dist/ to measure (bench/shared/dist-snapshot.ts). */
 export async function measureSizes(distRoot: string): Promise<SizesResult> {
   const { weigh, sum, scriptTagSizes, npmEntrySize } = await bundleSizes();
   const cwd = process.cwd();

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
-import { ROOT } from '../browser/bench-server.js';
+import { RESULTS } from '../shared/paths.js';
 import { summarize, type Summary } from '../shared/stats.js';
 
 const LIGHTHOUSE_PAGES = {
@@ -31,7 +31,7 @@ const LIGHTHOUSE_PAGES = {
 } as const;
 export type LighthousePage = keyof typeof LIGHTHOUSE_PAGES;
 
-const OUT = join(ROOT, 'bench/results/lighthouse');
+const OUT = join(RESULTS, 'lighthouse');
 
 export interface LighthouseRun {
   performance: number;

@@ -6,9 +6,8 @@
  * the host's speed: they are short whenever they miss.
  */
 import type { Table } from './render.js';
-import type { Results } from './tables.js';
-import { pct } from '../browser/calibrate.js';
-import { kB } from '../shared/stats.js';
+import type { Results } from './results.js';
+import { kB, pct } from '../shared/stats.js';
 
 export type Verdict = 'met' | 'short' | 'inconclusive';
 

@@ -4,49 +4,18 @@
  */
 import type { ServerBenchResult } from '../server/throughput.js';
 import type { CaseResult } from '../browser/analyse.js';
-import type { BrowserResults, CaseName } from '../browser/measure.js';
+import type { CaseName } from '../browser/cases.js';
+import type { BrowserResults } from '../browser/measure.js';
 import { goals, goalsTable } from './goals.js';
-import type { Calibration } from '../browser/calibrate.js';
-import type { LighthouseResult } from '../lighthouse/audit.js';
 import { markdownTable, type Table } from './render.js';
 import { calibrationTable, lighthouseTable } from './phone-tables.js';
+import type { Results } from './results.js';
 import { INIT_HOLD_MS, SDK_TIMING_NOTE } from '../browser/pages/sdk-timing.js';
 import { PAGE_INIT_GRACE_MS } from '../../src/browser/push/onesignal-load.js';
 import { BUSY_LIMIT } from '../shared/host-load.js';
 import type { WritesResult } from '../browser/onesignal-writes.js';
 import type { SizesResult } from '../bytes/sizes.js';
 import { kB, spread, type Summary } from '../shared/stats.js';
-
-export interface Machine {
-  date: string;
-  cpu: string;
-  cores: number;
-  memoryGiB: number;
-  node: string;
-  os: string;
-  chromium: string;
-  esbuild: string;
-  commit: string;
-  loadBefore: number[];
-  /** Share of all cores busy in the 2 s before the run (bench/shared/host-load.ts). */
-  busyBefore: number;
-  loadAfter: number[];
-}
-
-export interface Results {
-  machine: Machine;
-  calibration: Calibration;
-  /** Why the run is noisy (load, calibration); empty on a clean run. */
-  noise: string[];
-  sizes: SizesResult;
-  browser: BrowserResults;
-  lighthouse: LighthouseResult;
-  writes: WritesResult;
-  server: ServerBenchResult;
-  /** Wall time of each part. */
-  partsMs: Record<string, number>;
-  elapsedMs: number;
-}
 
 const ratio = (ours: number, theirs: number) => `${(ours / theirs).toFixed(2)}×`;
 const ms = (s: Summary) => spread(s, 0, ' ms');
