@@ -59,9 +59,7 @@ export interface Run {
   cls: number;
   /** The same shifts split at the decision and at the form's first render. */
   clsByPhase: { startup: number; decided: number; rendered: number };
-  /** CDP Performance.getMetrics at the end point, in ms (durations) or counts. */
+  /** CDP Performance.getMetrics at the end point: script and task durations, in ms. */
   scriptMs: number;
   taskMs: number;
-  layoutMs: number;
-  styleMs: number;
 }

@@ -20,9 +20,9 @@ import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs
 import { analyse, type CaseResult } from './analyse.js';
 import { CASES, type CaseName, type Run } from './cases.js';
 
-export const VIEWPORT = { width: 1280, height: 800 };
+const VIEWPORT = { width: 1280, height: 800 };
 /** Idle time after the end point, so late layout shifts are reported before reading them. */
-export const SETTLE_MS = 200;
+const SETTLE_MS = 200;
 const TIMEOUT_MS = 30_000;
 /** The number a visitor types; valid with the min metadata and US as the default country. */
 const PHONE = '+14155552671';
@@ -32,7 +32,6 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export interface BrowserResults {
-  chromium: string;
   runsPerCase: number;
   /** Runs of a layout case (see `CASES`). */
   layoutRuns: number;
@@ -40,7 +39,6 @@ export interface BrowserResults {
   cpuThrottle: number;
   viewport: typeof VIEWPORT;
   settleMs: number;
-  elapsedMs: number;
   cases: Record<CaseName, CaseResult>;
 }
 
@@ -111,8 +109,6 @@ async function runOnce(
       clsByPhase,
       scriptMs: metric('ScriptDuration'),
       taskMs: metric('TaskDuration'),
-      layoutMs: metric('LayoutDuration'),
-      styleMs: metric('RecalcStyleDuration'),
     };
   } finally {
     await context.close();
@@ -126,7 +122,6 @@ export async function measureBrowser(
   rate: number,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<BrowserResults> {
-  const started = performance.now();
   const names = Object.keys(CASES) as CaseName[];
   const runs = Object.fromEntries(names.map((n) => [n, [] as Run[]])) as Record<CaseName, Run[]>;
   // One warm-up load, not counted: fresh contexts share no cache, but the OS has Chromium's
@@ -141,13 +136,11 @@ export async function measureBrowser(
     onProgress(i + 1, runsPerCase);
   }
   return {
-    chromium: browser.version(),
     runsPerCase,
     layoutRuns,
     cpuThrottle: rate,
     viewport: VIEWPORT,
     settleMs: SETTLE_MS,
-    elapsedMs: performance.now() - started,
     cases: Object.fromEntries(names.map((n) => [n, analyse(n, CASES[n].label, runs[n])])) as Record<
       CaseName,
       CaseResult

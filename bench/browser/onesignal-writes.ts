@@ -19,7 +19,7 @@ import type { BenchWindow } from './pages/record.js';
 /** Time after the page's own end point in which late writes still count for the view. */
 const QUIET_MS = 700;
 
-export type Subject = 'ours' | 'sample';
+type Subject = 'ours' | 'sample';
 
 export interface ViewCount {
   view: string;

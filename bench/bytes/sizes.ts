@@ -55,10 +55,8 @@ export interface SizesResult {
   rows: SizeRow[];
   ours: {
     subscriber: Size;
-    declinedEnglish: Size;
     /** Bundle, form chunk, largest numbering plan, largest locale: the declined-visitor figure. */
     declined: Size;
-    largestLocale: { name: string; size: Size };
     form: Size;
     npmEntry: Size;
     classicLoader: Size;
@@ -253,9 +251,7 @@ export async function measureSizes(distRoot: string): Promise<SizesResult> {
     rows,
     ours: {
       subscriber: tag.eager,
-      declinedEnglish,
       declined,
-      largestLocale: { name: largestName, size: largestSize },
       form: tag.form,
       npmEntry,
       classicLoader: tag.classic,

@@ -47,10 +47,7 @@ export interface LighthouseResult {
   version: string;
   cpuSlowdown: number;
   runsPerPage: number;
-  pages: Record<
-    LighthousePage,
-    { label: string; runs: LighthouseRun[] } & Record<keyof LighthouseRun, Summary>
-  >;
+  pages: Record<LighthousePage, { label: string } & Record<keyof LighthouseRun, Summary>>;
   /** Failed audits (a crash or a timeout), with the error: reported, not fatal. */
   errors: string[];
 }
@@ -132,7 +129,6 @@ export async function measureLighthouse(
       name,
       {
         label: LIGHTHOUSE_PAGES[name].label,
-        runs: runs[name],
         ...Object.fromEntries(keys.map((k) => [k, summarize(runs[name].map((r) => r[k]))])),
       },
     ]),

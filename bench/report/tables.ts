@@ -17,7 +17,7 @@ const ratio = (ours: number, theirs: number) => `${(ours / theirs).toFixed(2)}×
 
 // ---- part 1 ------------------------------------------------------------------------------
 
-export function sizesTable(s: SizesResult): Table {
+function sizesTable(s: SizesResult): Table {
   return {
     title: 'Part 1: bytes a visitor downloads (JS + CSS it needs)',
     head: ['download', 'min', 'gzip', 'brotli', 'declined ours/this', 'subscriber ours/this'],
@@ -47,7 +47,7 @@ export function sizesTable(s: SizesResult): Table {
 
 // ---- part 3 ------------------------------------------------------------------------------
 
-export function writesTable(w: WritesResult): Table {
+function writesTable(w: WritesResult): Table {
   return {
     title: 'Part 3: OneSignal writes per page view (one browser context per subject)',
     head: [
@@ -89,7 +89,7 @@ export function writesTable(w: WritesResult): Table {
 
 // ---- part 4 ------------------------------------------------------------------------------
 
-export function serverTable(r: ServerBenchResult): Table {
+function serverTable(r: ServerBenchResult): Table {
   const row = (name: string, l: ServerBenchResult['bare']) => [
     name,
     String(l.requestsPerSecond),

@@ -21,6 +21,8 @@ import { toNodeHandler } from '../../src/server/node.js';
 import { ORIGIN, registrationBody } from './registration.js';
 import { benchHandler, type ServerKind } from './servers.js';
 
+/** Registrations (and as many replays) for the OneSignal call count. */
+const CALL_COUNT_REQUESTS = 200;
 /** The child process each measured server runs in. */
 const SERVERS = fileURLToPath(new URL('./servers.ts', import.meta.url));
 
@@ -58,8 +60,6 @@ export interface ServerBenchOptions {
   durationMs?: number;
   /** Concurrent keep-alive connections. Default 200. */
   connections?: number;
-  /** Registrations (and as many replays) for the call count. Default 200. */
-  callCountRequests?: number;
 }
 
 function postBody(agent: Agent, port: number, key: string, body: string): Promise<number> {
@@ -195,7 +195,7 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
   const bare = await measure('bare', connections, durationMs);
   const fetchFloor = await measure('fetch-floor', connections, durationMs);
   const handler = await measure('handler', connections, durationMs);
-  const calls = await countCalls(options.callCountRequests ?? 200);
+  const calls = await countCalls(CALL_COUNT_REQUESTS);
   return {
     connections,
     durationMs,

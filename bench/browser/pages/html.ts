@@ -14,7 +14,7 @@
 import { strings as en } from '../../../src/browser/locales/en.js';
 import { BENCH_APP_ID, INIT_HOLD_MS, SDK_TIMING, SIMULATOR_PATH } from './sdk-timing.js';
 
-export type Visitor = 'denied' | 'subscriber';
+type Visitor = 'denied' | 'subscriber';
 
 /**
  * The simulator's script URL. By default the simulated SDK takes the real one's time on the
@@ -23,7 +23,7 @@ export type Visitor = 'denied' | 'subscriber';
  * timing them) answers at once; `timing=network` keeps only the config's delay, which happens
  * inside the simulator where a network model cannot see it.
  */
-export function simulatorUrl(visitor: Visitor, query: URLSearchParams): string {
+function simulatorUrl(visitor: Visitor, query: URLSearchParams): string {
   const sdk = new URLSearchParams(
     visitor === 'subscriber'
       ? { permission: 'granted', subscribed: '1', tags: 'subscribed_to_push:true' }
