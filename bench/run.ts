@@ -1,36 +1,49 @@
 /**
  * `npm run bench`: this package side by side with the alternatives, in one run.
  *
- *   0. the calibrated phone: this host's benchmarkIndex → CPU throttling (bench/calibrate.ts)
- *   1. bytes a visitor downloads (bench/sizes.ts)
- *   2. the element in headless Chromium on that phone (bench/browser.ts)
- *   3. OneSignal writes per page view (bench/onesignal-writes.ts)
- *   4. the server handler (bench/server.ts)
- *   5. Lighthouse on four pages (bench/lighthouse.ts)
+ *   0. the calibrated phone: this host's benchmarkIndex → CPU throttling (browser/calibrate.ts)
+ *   1. bytes a visitor downloads (bytes/sizes.ts)
+ *   2. the element in headless Chromium on that phone (browser/measure.ts)
+ *   3. OneSignal writes per page view (browser/onesignal-writes.ts)
+ *   4. the server handler (server/throughput.ts)
+ *   5. Lighthouse on four pages (lighthouse/audit.ts)
  *
- * Prints one table per part and the goals with figure, limit, margin and verdict (bench/goals.ts:
+ * Prints one table per part and the goals with figure, limit, margin and verdict (report/goals.ts:
  * met, short, or inconclusive on a noisy run), and writes bench/results/report.md, sizes.svg and
  * results.json. Assumes dist/ is built (`npm run build`). Figures, not assertions: it exits 0
  * when a goal is short. About two minutes on a quiet 2-core machine; `--quick` for development.
  *
  *   npx tsx bench/run.ts [--quick] [--runs 3] [--lighthouse-runs 1] [--server-duration 1500]
+ *
+ * The folders of bench/, one per kind of measurement:
+ *
+ *   bytes/       part 1, and entries/: the alternatives' bundles esbuild builds and weighs
+ *   browser/     parts 0, 2 and 3: the bench server, its pages/ and the in-page probe, the cases
+ *   lighthouse/  part 5, on the bench server's pages
+ *   server/      part 4, and `npm run bench:server`, `bench:fallback`, `bench:consent`
+ *   report/      the results as tables, goals, report.md and sizes.svg
+ *   shared/      repo paths, the dist/ snapshot, esbuild minifying, statistics, host load
+ *   results/     what this run writes (report.md and sizes.svg are committed)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, measureBrowser } from './browser.js';
-import { calibrate, pct, recheck } from './calibrate.js';
-import { BUSY_LIMIT, busyShare } from './host-load.js';
-import { measureLighthouse } from './lighthouse.js';
-import { ROOT, snapshotDist, startBenchServer, type DistSnapshot } from './http.js';
-import { measureWrites } from './onesignal-writes.js';
-import { sizesSvg, textTable } from './render.js';
-import { allTables, markdownReport, type Machine, type Results } from './report.js';
-import { runServerBench } from './server.js';
-import { measureSizes, type SizesResult } from './sizes.js';
-
-const RESULTS = join(ROOT, 'bench/results');
+import { startBenchServer } from './browser/bench-server.js';
+import { calibrate, recheck } from './browser/calibrate.js';
+import { launchBrowser, measureBrowser } from './browser/measure.js';
+import { measureWrites } from './browser/onesignal-writes.js';
+import { measureSizes, type SizesResult } from './bytes/sizes.js';
+import { measureLighthouse } from './lighthouse/audit.js';
+import { markdownReport } from './report/markdown.js';
+import { sizesSvg, textTable } from './report/render.js';
+import type { Machine, Results } from './report/results.js';
+import { allTables } from './report/tables.js';
+import { runServerBench } from './server/throughput.js';
+import { snapshotDist, type DistSnapshot } from './shared/dist-snapshot.js';
+import { BUSY_LIMIT, busyShare } from './shared/host-load.js';
+import { RESULTS, ROOT } from './shared/paths.js';
+import { pct } from './shared/stats.js';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);

@@ -16,8 +16,8 @@ const rows = [
   ['npm entry, Lit external (minified)', npm, 4_750],
   ['Form chunk: form, phone code, English (form path only)', sizes.form, undefined],
   ['Form path: form chunk + largest numbering plan', sum(sizes.form, largestPlan), 36_000],
-  // The promise to declined visitors (bench/goals.ts): at most half of intl-tel-input with utils,
-  // 79.84 kB gzip of JS + CSS as `npm run bench` measures it (bench/sizes.ts).
+  // The promise to declined visitors (bench/report/goals.ts): at most half of intl-tel-input with utils,
+  // 79.84 kB gzip of JS + CSS as `npm run bench` measures it (bench/bytes/sizes.ts).
   [
     'Declined visitor: script tag, form path, largest locale',
     sum(sizes.eager, sizes.form, largestPlan, largest(sizes.locales)),

@@ -1,12 +1,12 @@
 /**
- * Part 2: the element in headless Chromium on the calibrated phone (bench/calibrate.ts: the CPU
- * throttling rate at which this host scores the target phone's benchmarkIndex), pages from the
- * loopback server, the simulated SDK taking the real one's time (bench/pages/sdk-timing.ts).
- * One browser; every run gets a fresh context (a new renderer process: cold caches, empty
- * storage) and page. The throttle is set on the page's initial about:blank before the measured
- * navigation (it carries over navigations), and the page's probe (bench/pages/probe.ts)
- * records the times.
- * Cases are interleaved run by run, so background load spreads over all of them evenly.
+ * Part 2: the element in headless Chromium on the calibrated phone (bench/browser/calibrate.ts:
+ * the CPU throttling rate at which this host scores the target phone's benchmarkIndex), pages
+ * from the loopback server (bench/browser/bench-server.ts), the simulated SDK taking the real
+ * one's time (bench/browser/pages/sdk-timing.ts). One browser; every run gets a fresh context (a
+ * new renderer process: cold caches, empty storage) and page. The throttle is set on the page's
+ * initial about:blank before the measured navigation (it carries over navigations), and the
+ * page's probe (bench/browser/pages/probe.ts) records the times. Cases are interleaved run by
+ * run, so background load spreads over all of them evenly.
  */
 import {
   chromium,
@@ -16,12 +16,13 @@ import {
   type Page,
 } from 'playwright-core';
 import type { BenchWindow, ProbeRecord } from './pages/record.js';
-import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { analyse, type CaseResult } from './analyse.js';
+import { CASES, type CaseName, type Run } from './cases.js';
 
-export const VIEWPORT = { width: 1280, height: 800 };
+const VIEWPORT = { width: 1280, height: 800 };
 /** Idle time after the end point, so late layout shifts are reported before reading them. */
-export const SETTLE_MS = 200;
+const SETTLE_MS = 200;
 const TIMEOUT_MS = 30_000;
 /** The number a visitor types; valid with the min metadata and US as the default country. */
 const PHONE = '+14155552671';
@@ -30,70 +31,7 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
 }
 
-export type CaseName =
-  | 'denied'
-  | 'subscriber'
-  | 'sdkDenied'
-  | 'sdkSubscriber'
-  | 'reserve'
-  | 'banner'
-  | 'reserveSubscriber'
-  | 'initHeld';
-
-/**
- * What each case loads; `reset=1` starts the SDK simulator from its URL's state. A `layout`
- * case is there for its layout shifts, which are the same in every run: it runs half as often.
- */
-export const CASES: Record<CaseName, { path: string; label: string; layout?: true }> = {
-  denied: {
-    path: '/page/element?visitor=denied&reset=1',
-    label: 'declined visitor, inline (also submit → done)',
-  },
-  subscriber: { path: '/page/element?visitor=subscriber&reset=1', label: 'push subscriber' },
-  sdkDenied: {
-    path: '/page/sdk-only?visitor=denied&reset=1',
-    label: 'baseline: SDK + init only, declined visitor',
-  },
-  sdkSubscriber: {
-    path: '/page/sdk-only?visitor=subscriber&reset=1',
-    label: 'baseline: SDK + init only, push subscriber',
-  },
-  reserve: {
-    path: '/page/element?visitor=denied&reserve=1&reset=1',
-    label: 'declined visitor, inline with reserve-space',
-    layout: true,
-  },
-  banner: {
-    path: '/page/element?visitor=denied&layout=banner&reset=1',
-    label: 'declined visitor, layout="banner"',
-    layout: true,
-  },
-  reserveSubscriber: {
-    path: '/page/element?visitor=subscriber&reserve=1&reset=1',
-    label: 'push subscriber, inline with reserve-space',
-    layout: true,
-  },
-  initHeld: {
-    path: '/page/element?visitor=denied&hold=1&reset=1',
-    label: 'declined visitor, init held 2 s after readiness (issue 12)',
-  },
-};
-
-export interface Run {
-  record: ProbeRecord;
-  /** Layout shifts without recent input, summed when the end point has settled (before any interaction). */
-  cls: number;
-  /** The same shifts split at the decision and at the form's first render. */
-  clsByPhase: { startup: number; decided: number; rendered: number };
-  /** CDP Performance.getMetrics at the end point, in ms (durations) or counts. */
-  scriptMs: number;
-  taskMs: number;
-  layoutMs: number;
-  styleMs: number;
-}
-
 export interface BrowserResults {
-  chromium: string;
   runsPerCase: number;
   /** Runs of a layout case (see `CASES`). */
   layoutRuns: number;
@@ -101,7 +39,6 @@ export interface BrowserResults {
   cpuThrottle: number;
   viewport: typeof VIEWPORT;
   settleMs: number;
-  elapsedMs: number;
   cases: Record<CaseName, CaseResult>;
 }
 
@@ -172,8 +109,6 @@ async function runOnce(
       clsByPhase,
       scriptMs: metric('ScriptDuration'),
       taskMs: metric('TaskDuration'),
-      layoutMs: metric('LayoutDuration'),
-      styleMs: metric('RecalcStyleDuration'),
     };
   } finally {
     await context.close();
@@ -187,7 +122,6 @@ export async function measureBrowser(
   rate: number,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<BrowserResults> {
-  const started = performance.now();
   const names = Object.keys(CASES) as CaseName[];
   const runs = Object.fromEntries(names.map((n) => [n, [] as Run[]])) as Record<CaseName, Run[]>;
   // One warm-up load, not counted: fresh contexts share no cache, but the OS has Chromium's
@@ -202,13 +136,11 @@ export async function measureBrowser(
     onProgress(i + 1, runsPerCase);
   }
   return {
-    chromium: browser.version(),
     runsPerCase,
     layoutRuns,
     cpuThrottle: rate,
     viewport: VIEWPORT,
     settleMs: SETTLE_MS,
-    elapsedMs: performance.now() - started,
     cases: Object.fromEntries(names.map((n) => [n, analyse(n, CASES[n].label, runs[n])])) as Record<
       CaseName,
       CaseResult

@@ -1,6 +1,6 @@
 /** Tables as text and Markdown, and the SVG bar chart of download sizes. */
-import type { SizesResult } from './sizes.js';
-import { kB } from './stats.js';
+import type { SizesResult } from '../bytes/sizes.js';
+import { kB } from '../shared/stats.js';
 
 export interface Table {
   title: string;

@@ -8,7 +8,7 @@
  * that rate: a host whose speed moved during the run is reported as noisy.
  */
 import type { Browser } from 'playwright-core';
-import { summarize, type Summary } from './stats.js';
+import { pct, summarize, type Summary } from '../shared/stats.js';
 
 /**
  * The phone the bench emulates: Lighthouse 12's mobile device (its `screenEmulation.mobile` and
@@ -86,8 +86,6 @@ export interface Calibration {
   steps: IndexSample[];
   /** The index in `steps` of the measurement the factor comes from. */
   used: number;
-  /** The index at `factor` reached the target within the margin, with samples within the margin. */
-  converged: boolean;
   /** The same measurement after the browser cases (see `recheck`). */
   after?: IndexSample;
   /** Why the run is not clean, from the calibration's side; empty when it is. */
@@ -103,7 +101,7 @@ function spreadOf(values: readonly number[], median: number): number {
 const within = (value: number, target: number) => Math.abs(value - target) <= target * MARGIN;
 
 /** A fresh context per measurement series, like the cases (a new renderer, nothing cached). */
-async function measure(browser: Browser, rate: number, samples = SAMPLES): Promise<IndexSample> {
+async function measure(browser: Browser, rate: number): Promise<IndexSample> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -111,7 +109,7 @@ async function measure(browser: Browser, rate: number, samples = SAMPLES): Promi
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     await page.evaluate(WORKLOAD); // warm-up: V8 optimises the loops first
     const values: number[] = [];
-    for (let i = 0; i < samples; i++) values.push((await page.evaluate(WORKLOAD)) as number);
+    for (let i = 0; i < SAMPLES; i++) values.push((await page.evaluate(WORKLOAD)) as number);
     const index = summarize(values);
     return { rate, index, spread: spreadOf(values, index.median) };
   } finally {
@@ -182,7 +180,6 @@ export async function calibrate(
     factor: best.rate,
     steps,
     used: steps.indexOf(best),
-    converged,
     problems,
   };
 }
@@ -197,5 +194,3 @@ export async function recheck(browser: Browser, calibration: Calibration): Promi
     );
   }
 }
-
-export const pct = (share: number) => `${(share * 100).toFixed(0)} %`;

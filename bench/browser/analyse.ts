@@ -2,24 +2,21 @@
  * Part 2's analysis: from the probe's records of a case's runs to its figures. Which long tasks
  * are the element's, the start-up window, the phases of the form path, and the summaries.
  */
-import type { CaseName, Run } from './browser.js';
+import type { CaseName, Run } from './cases.js';
 import type { ProbeRecord } from './pages/record.js';
-import { summarize, type Summary } from './stats.js';
+import { summarize, type Summary } from '../shared/stats.js';
 
-export interface LongTaskStats {
+interface LongTaskStats {
   /** Long tasks from the element (see `fromElement`). */
   count: number;
   maxMs: number;
   /** Sum of (duration − 50 ms): Total Blocking Time of the window. */
   blockingMs: number;
-  /** Time of dist/ scripts inside long animation frames of the window. */
-  distInLongFramesMs: number;
   /** The page's own long tasks in the window: none of our script, before the form. */
   pageOwn: number;
 }
 
 export interface CaseResult {
-  name: CaseName;
   label: string;
   runs: Run[];
   /** Window end − t0, ms: every country listed and painted (declined), push decided (subscriber), SDK ready (baseline). */
@@ -31,7 +28,6 @@ export interface CaseResult {
   shownAfterDecision: Summary;
   /** `init` first called − the SDK's script arrived: how long init waits once the SDK is there. */
   initAfterSdkLoaded: Summary;
-  formRendered: Summary;
   formPainted: Summary;
   formComplete: Summary;
   windowMs: Summary;
@@ -41,7 +37,6 @@ export interface CaseResult {
     count: Summary;
     maxMs: Summary;
     blockingMs: Summary;
-    distInLongFramesMs: Summary;
     pageOwn: Summary;
   };
   runsWithLongTask: number;
@@ -95,15 +90,10 @@ function fromElement(r: ProbeRecord, task: Task): boolean {
 function longTasksIn(r: ProbeRecord, from: number, to: number): LongTaskStats {
   const inWindow = r.longTasks.filter((t) => overlaps(t.start, t.duration, from, to));
   const tasks = inWindow.filter((t) => fromElement(r, t));
-  const frames = r.frames.filter((f) => overlaps(f.start, f.duration, from, to));
   return {
     count: tasks.length,
     maxMs: Math.max(0, ...tasks.map((t) => t.duration)),
     blockingMs: tasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0),
-    distInLongFramesMs: frames
-      .flatMap((f) => f.scripts)
-      .filter((s) => isOurs(s.url))
-      .reduce((sum, s) => sum + s.duration, 0),
     pageOwn: inWindow.length - tasks.length,
   };
 }
@@ -153,7 +143,6 @@ export function analyse(name: CaseName, label: string, runs: Run[]): CaseResult 
   });
   const submitted = records.filter((r) => r.submitAt != null && r.done != null);
   return {
-    name,
     label,
     runs,
     decided: summarize(records.flatMap((r) => since(r, r.decided ?? r.sdkReady))),
@@ -161,7 +150,6 @@ export function analyse(name: CaseName, label: string, runs: Run[]): CaseResult 
     decidedAfterReady: summarize(records.flatMap((r) => between(r.sdkReady, r.decided))),
     shownAfterDecision: summarize(records.flatMap((r) => between(r.decided, r.formRendered))),
     initAfterSdkLoaded: summarize(records.flatMap((r) => between(r.sdkLoaded, r.initStart))),
-    formRendered: summarize(records.flatMap((r) => since(r, r.formRendered))),
     formPainted: summarize(records.flatMap((r) => since(r, r.formPainted))),
     formComplete: summarize(records.flatMap((r) => since(r, r.formComplete))),
     windowMs: summarize(windows.map((w) => w.end - w.r.t0)),
@@ -171,7 +159,6 @@ export function analyse(name: CaseName, label: string, runs: Run[]): CaseResult 
       count: summarize(windows.map((w) => w.tasks.count)),
       maxMs: summarize(windows.map((w) => w.tasks.maxMs)),
       blockingMs: summarize(windows.map((w) => w.tasks.blockingMs)),
-      distInLongFramesMs: summarize(windows.map((w) => w.tasks.distInLongFramesMs)),
       pageOwn: summarize(windows.map((w) => w.tasks.pageOwn)),
     },
     runsWithLongTask: windows.filter((w) => w.tasks.count > 0).length,

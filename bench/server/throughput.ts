@@ -1,29 +1,30 @@
 /**
- * Handler overhead on loopback: the registration handler behind `toNodeHandler`, with the REST
- * simulator answering at once in process, against a bare `node:http` server answering 201, and
- * against `toNodeHandler` around an empty Fetch handler (the cost of Request/Response on Node).
- * Each server runs in its own child process so the load generator (this process) does not
- * share their event loop. Also counts OneSignal calls for new registrations and replays.
+ * Part 4 and `npm run bench:server`: handler overhead on loopback. The registration handler
+ * behind `toNodeHandler`, with the REST simulator answering at once in process, against a bare
+ * `node:http` server answering 201, and against `toNodeHandler` around an empty Fetch handler
+ * (the cost of Request/Response on Node). Each server (bench/server/servers.ts) runs in its own
+ * child process so the load generator (this process) does not share their event loop. Also
+ * counts OneSignal calls for new registrations and replays. Run on its own, it then prints the
+ * faults and floods of bench/server/faults.ts.
  *
- *   npx tsx bench/server.ts [--duration 5000] [--connections 200]
- *   PSF_BENCH_PROF=/tmp/prof npx tsx bench/server.ts   (CPU profiles of the servers)
+ *   npx tsx bench/server/throughput.ts [--duration 5000] [--connections 200]
+ *   PSF_BENCH_PROF=/tmp/prof npx tsx bench/server/throughput.ts   (CPU profiles of the servers)
  *
  * Printed figures, not a test: nothing here asserts a time.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { Agent, createServer, request, type Server } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  createOneSignalSimulator,
-  type OneSignalSimulator,
-} from '../demo/simulators/onesignal-rest.js';
-import { createSmsFallbackHandler, type ConsentWriter } from '../src/server/index.js';
-import { toNodeHandler } from '../src/server/node.js';
-import { registrationBody } from './registration.js';
+import { createOneSignalSimulator } from '../../demo/simulators/onesignal-rest.js';
+import { toNodeHandler } from '../../src/server/node.js';
+import { ORIGIN, registrationBody } from './registration.js';
+import { benchHandler, type ServerKind } from './servers.js';
 
-const ORIGIN = 'https://shop.example';
-const SELF = fileURLToPath(import.meta.url);
+/** Registrations (and as many replays) for the OneSignal call count. */
+const CALL_COUNT_REQUESTS = 200;
+/** The child process each measured server runs in. */
+const SERVERS = fileURLToPath(new URL('./servers.ts', import.meta.url));
 
 export interface LoadResult {
   requests: number;
@@ -59,72 +60,7 @@ export interface ServerBenchOptions {
   durationMs?: number;
   /** Concurrent keep-alive connections. Default 200. */
   connections?: number;
-  /** Registrations (and as many replays) for the call count. Default 200. */
-  callCountRequests?: number;
 }
-
-// ---- what runs in the servers --------------------------------------------------------------
-
-/** A consent store that does the copying work of the memory store without keeping records. */
-const discardingConsentStore: ConsentWriter = {
-  async append(record) {
-    structuredClone(record);
-  },
-};
-
-function benchHandler(sim: OneSignalSimulator) {
-  return createSmsFallbackHandler({
-    appId: sim.appId,
-    apiKey: sim.apiKey,
-    allowedOrigins: [ORIGIN],
-    fetch: sim.fetch,
-    consentStore: discardingConsentStore,
-    // Limits stay on (their cost is part of the overhead) but high enough not to refuse.
-    rateLimit: {
-      ip: { capacity: 1e9, intervalMs: 1000 },
-      phone: { capacity: 1e9, intervalMs: 1000 },
-    },
-    // Each registration looks the number up first (opted out?); OneSignal's 1/s is lifted here.
-    viewUserBudget: { capacity: 1e9, intervalMs: 1000 },
-    logger: false,
-  });
-}
-
-type ServerKind = 'bare' | 'fetch-floor' | 'handler';
-
-async function floorHandler(request: Request): Promise<Response> {
-  JSON.parse(await request.text());
-  return new Response('{"status":"registered"}', {
-    status: 201,
-    headers: { 'content-type': 'application/json' },
-  });
-}
-
-function benchServer(kind: string, sim: OneSignalSimulator): Server {
-  if (kind === 'bare') return bareServer();
-  return createServer(toNodeHandler(kind === 'fetch-floor' ? floorHandler : benchHandler(sim)));
-}
-
-function bareServer(): Server {
-  return createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(201, { 'content-type': 'application/json' });
-      res.end('{"status":"registered"}');
-    });
-  });
-}
-
-async function runChild(kind: string): Promise<void> {
-  const sim = createOneSignalSimulator({ logLimit: 10, viewUserLimit: false });
-  const server = benchServer(kind, sim);
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  process.send?.({ port: (server.address() as AddressInfo).port });
-  process.on('disconnect', () => process.exit(0));
-}
-
-// ---- the load generator ---------------------------------------------------------------------
 
 function postBody(agent: Agent, port: number, key: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -202,7 +138,7 @@ function profileArgs(): string[] {
 }
 
 function startChild(kind: ServerKind): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(SELF, ['--serve', kind], {
+  const child = fork(SERVERS, [kind], {
     execArgv: ['--import', 'tsx', ...profileArgs()],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -259,7 +195,7 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
   const bare = await measure('bare', connections, durationMs);
   const fetchFloor = await measure('fetch-floor', connections, durationMs);
   const handler = await measure('handler', connections, durationMs);
-  const calls = await countCalls(options.callCountRequests ?? 200);
+  const calls = await countCalls(CALL_COUNT_REQUESTS);
   return {
     connections,
     durationMs,
@@ -294,10 +230,8 @@ function arg(name: string): number | undefined {
 
 const isMain =
   process.argv[1] !== undefined && pathToFileURL(process.argv[1]).href === import.meta.url;
-if (isMain && process.argv[2] === '--serve') {
-  await runChild(process.argv[3] ?? 'bare');
-} else if (isMain) {
+if (isMain) {
   print(await runServerBench({ durationMs: arg('--duration'), connections: arg('--connections') }));
-  const { runFaultBench } = await import('./server-faults.js');
+  const { runFaultBench } = await import('./faults.js');
   for (const line of await runFaultBench()) console.info(line);
 }

@@ -1,5 +1,5 @@
 /**
- * The intl-tel-input page's script (bench/pages/html.ts intlTelInputPage): intl-tel-input with
+ * The intl-tel-input page's script (bench/browser/pages/html.ts intlTelInputPage): intl-tel-input with
  * utils on the phone field, the number checked and posted as E.164 like our element's request.
  * Served minified, as the size comparison builds it.
  */

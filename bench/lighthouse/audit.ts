@@ -13,9 +13,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
-import { ROOT } from './http.js';
-import { summarize, type Summary } from './stats.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
+import { RESULTS } from '../shared/paths.js';
+import { summarize, type Summary } from '../shared/stats.js';
 
 const LIGHTHOUSE_PAGES = {
   ours: {
@@ -31,7 +31,7 @@ const LIGHTHOUSE_PAGES = {
 } as const;
 export type LighthousePage = keyof typeof LIGHTHOUSE_PAGES;
 
-const OUT = join(ROOT, 'bench/results/lighthouse');
+const OUT = join(RESULTS, 'lighthouse');
 
 export interface LighthouseRun {
   performance: number;
@@ -47,10 +47,7 @@ export interface LighthouseResult {
   version: string;
   cpuSlowdown: number;
   runsPerPage: number;
-  pages: Record<
-    LighthousePage,
-    { label: string; runs: LighthouseRun[] } & Record<keyof LighthouseRun, Summary>
-  >;
+  pages: Record<LighthousePage, { label: string } & Record<keyof LighthouseRun, Summary>>;
   /** Failed audits (a crash or a timeout), with the error: reported, not fatal. */
   errors: string[];
 }
@@ -132,7 +129,6 @@ export async function measureLighthouse(
       name,
       {
         label: LIGHTHOUSE_PAGES[name].label,
-        runs: runs[name],
         ...Object.fromEntries(keys.map((k) => [k, summarize(runs[name].map((r) => r[k]))])),
       },
     ]),

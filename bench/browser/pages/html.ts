@@ -11,19 +11,19 @@
  * and calls `init` itself from its `app-id`, after its grace for a late page snippet.
  */
 
-import { strings as en } from '../../src/browser/locales/en.js';
+import { strings as en } from '../../../src/browser/locales/en.js';
 import { BENCH_APP_ID, INIT_HOLD_MS, SDK_TIMING, SIMULATOR_PATH } from './sdk-timing.js';
 
-export type Visitor = 'denied' | 'subscriber';
+type Visitor = 'denied' | 'subscriber';
 
 /**
  * The simulator's script URL. By default the simulated SDK takes the real one's time on the
- * phone's network (bench/pages/sdk-timing.ts): `latency` is read by the bench server, which holds
+ * phone's network (bench/browser/pages/sdk-timing.ts): `latency` is read by the bench server, which holds
  * the script that long, `initDelay` by the simulator. `timing=instant` (counting writes, not
  * timing them) answers at once; `timing=network` keeps only the config's delay, which happens
  * inside the simulator where a network model cannot see it.
  */
-export function simulatorUrl(visitor: Visitor, query: URLSearchParams): string {
+function simulatorUrl(visitor: Visitor, query: URLSearchParams): string {
   const sdk = new URLSearchParams(
     visitor === 'subscriber'
       ? { permission: 'granted', subscribed: '1', tags: 'subscribed_to_push:true' }
@@ -62,7 +62,7 @@ const PARAGRAPH =
 
 /**
  * OneSignal's standard v16 snippet: the SDK as a `defer` script and the page's `init` queued
- * before it runs (bench/pages/onesignal-snippet.ts). `measured` marks the snippet as the
+ * before it runs (bench/browser/pages/onesignal-snippet.ts). `measured` marks the snippet as the
  * page's measured script (the baseline's; the probe times from its arrival).
  */
 function snippet(sdkSrc: string, measured = false): string {

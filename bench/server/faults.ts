@@ -10,7 +10,7 @@ import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import type { AddressInfo } from 'node:net';
 import { createClient } from 'redis';
-import { createOneSignalSimulator } from '../demo/simulators/onesignal-rest.js';
+import { createOneSignalSimulator } from '../../demo/simulators/onesignal-rest.js';
 import {
   createMemoryIdempotencyStore,
   createMemoryRateLimitStore,
@@ -18,9 +18,9 @@ import {
   createSmsFallbackHandler,
   type ConsentWriter,
   type SmsFallbackOptions,
-} from '../src/server/index.js';
-import { toNodeHandler } from '../src/server/node.js';
-import { startRedisServer } from '../test/server/redis-server.js';
+} from '../../src/server/index.js';
+import { toNodeHandler } from '../../src/server/node.js';
+import { startRedisServer } from '../../test/server/redis-server.js';
 import { ORIGIN, registrationBody } from './registration.js';
 
 const KEYS = 100_000;

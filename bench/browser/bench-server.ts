@@ -1,17 +1,16 @@
 /**
- * The one loopback server of the browser parts: 127.0.0.1 on a free port. It serves a
- * snapshot of dist/, the OneSignal page SDK simulator and the bench page scripts compiled with esbuild
- * (as demo/serve.ts does), the pages of bench/pages/html.ts, and two mock endpoints:
- * `/api/sms-subscribe` (our element's backend, answers 201) and `/api/sms-fallback` (the
- * published sample's backend, answers 200). It counts what reaches each.
+ * The one loopback server of the browser parts and Lighthouse: 127.0.0.1 on a free port. It
+ * serves a snapshot of dist/ (bench/shared/dist-snapshot.ts), the OneSignal page SDK simulator
+ * and the bench page scripts compiled with esbuild (as demo/serve.ts does), the pages of
+ * bench/browser/pages/html.ts, and two mock endpoints: `/api/sms-subscribe` (our element's
+ * backend, answers 201) and `/api/sms-fallback` (the published sample's backend, answers 200).
+ * It counts what reaches each.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
-import { compile } from '../demo/compile.js';
+import { compile } from '../../demo/compile.js';
 import {
   barePage,
   elementPage,
@@ -21,30 +20,8 @@ import {
   sdkOnlyPage,
 } from './pages/html.js';
 import { SIMULATOR_PATH } from './pages/sdk-timing.js';
-import { minifiedBundle, minifyCss } from './sizes.js';
-
-export const ROOT = new URL('..', import.meta.url).pathname;
-
-export interface DistSnapshot {
-  /** A folder holding `dist/`, for scripts/bundle-sizes.mjs (whose DIST is relative to the cwd). */
-  root: string;
-  dist: string;
-  remove(): void;
-}
-
-/**
- * A copy of dist/'s JavaScript, so a rebuild by someone else during the run cannot mix two
- * builds: the sizes and every page load use the same files.
- */
-export function snapshotDist(): DistSnapshot {
-  const root = mkdtempSync(join(tmpdir(), 'psf-bench-'));
-  const dist = join(root, 'dist');
-  cpSync(join(ROOT, 'dist'), dist, {
-    recursive: true,
-    filter: (source) => !/\.(map|d\.ts)$/.test(source),
-  });
-  return { root, dist, remove: () => rmSync(root, { recursive: true, force: true }) };
-}
+import { minifiedBundle, minifyCss } from '../shared/minify.js';
+import { ROOT } from '../shared/paths.js';
 
 export interface BenchServer {
   origin: string;
@@ -56,7 +33,7 @@ export interface BenchServer {
 const JS = 'text/javascript; charset=utf-8';
 const HTML = 'text/html; charset=utf-8';
 const CSS = 'text/css; charset=utf-8';
-/** intl-tel-input's stylesheet and flag sprites, for its page (bench/pages/intl-tel-input.ts). */
+/** intl-tel-input's stylesheet and flag sprites, for its page (bench/browser/pages/intl-tel-input.ts). */
 const ITI = 'node_modules/intl-tel-input/dist';
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
@@ -74,10 +51,13 @@ function drain(req: IncomingMessage): Promise<void> {
 export async function startBenchServer(dist: string): Promise<BenchServer> {
   const scripts: Record<string, string> = {
     [SIMULATOR_PATH]: await compile('demo/simulators/onesignal-page-sdk.ts', 'iife'),
-    '/bench/probe.js': await compile('bench/pages/probe.ts', 'iife'),
-    '/bench/onesignal-snippet.js': await compile('bench/pages/onesignal-snippet.ts', 'iife'),
-    '/bench/onesignal-sample.js': await compile('bench/pages/onesignal-sample.ts', 'iife'),
-    '/bench/intl-tel-input.js': await minifiedBundle('bench/pages/intl-tel-input.ts'),
+    '/bench/probe.js': await compile('bench/browser/pages/probe.ts', 'iife'),
+    '/bench/onesignal-snippet.js': await compile(
+      'bench/browser/pages/onesignal-snippet.ts',
+      'iife',
+    ),
+    '/bench/onesignal-sample.js': await compile('bench/browser/pages/onesignal-sample.ts', 'iife'),
+    '/bench/intl-tel-input.js': await minifiedBundle('bench/browser/pages/intl-tel-input.ts'),
   };
   const pages: Record<string, (query: URLSearchParams) => string> = {
     '/page/element': elementPage,
@@ -104,7 +84,7 @@ export async function startBenchServer(dist: string): Promise<BenchServer> {
     }
     const script = scripts[path];
     if (script) {
-      // The SDK's download on the phone's network (bench/pages/sdk-timing.ts).
+      // The SDK's download on the phone's network (bench/browser/pages/sdk-timing.ts).
       const latency = path === SIMULATOR_PATH ? Number(url.searchParams.get('latency')) || 0 : 0;
       const timer = setTimeout(() => send(res, 200, JS, script), latency);
       res.on('close', () => clearTimeout(timer));

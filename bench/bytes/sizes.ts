@@ -1,12 +1,13 @@
 /**
  * Part 1: bytes a visitor downloads. Ours from dist/ (as built by `npm run build`, measured
  * with scripts/bundle-sizes.mjs); the alternatives built in this run with esbuild from the tiny
- * entries in bench/entries/, weighed the same way (minified, gzip -9, brotli 11).
+ * entries in bench/bytes/entries/, weighed the same way (minified, gzip -9, brotli 11).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, transform, version as esbuildVersion } from 'esbuild';
-import { ROOT } from './http.js';
+import { version as esbuildVersion } from 'esbuild';
+import { minifiedBundle, minifyCss } from '../shared/minify.js';
+import { ROOT } from '../shared/paths.js';
 
 export interface Size {
   min: number;
@@ -32,7 +33,7 @@ interface BundleSizes {
 
 /** scripts/bundle-sizes.mjs, typed here (it is plain JS; its DIST is relative to the cwd). */
 async function bundleSizes(): Promise<BundleSizes> {
-  const url = new URL('../scripts/bundle-sizes.mjs', import.meta.url).href;
+  const url = new URL('../../scripts/bundle-sizes.mjs', import.meta.url).href;
   return (await import(url)) as BundleSizes;
 }
 
@@ -54,10 +55,8 @@ export interface SizesResult {
   rows: SizeRow[];
   ours: {
     subscriber: Size;
-    declinedEnglish: Size;
     /** Bundle, form chunk, largest numbering plan, largest locale: the declined-visitor figure. */
     declined: Size;
-    largestLocale: { name: string; size: Size };
     form: Size;
     npmEntry: Size;
     classicLoader: Size;
@@ -159,33 +158,7 @@ const PACKAGES = [
 /** Strings only libphonenumber-js (its metadata and parser) contains. */
 const PHONE_MARKERS = ['country_calling_codes', 'INVALID_COUNTRY', 'NOT_A_NUMBER', 'TOO_SHORT'];
 
-/** A script built the way the alternatives are weighed; `path` from the repo root. */
-export async function minifiedBundle(path: string): Promise<string> {
-  const result = await build({
-    entryPoints: [join(ROOT, path)],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2021',
-    legalComments: 'none', // as our build (terser, comments: false)
-    define: { 'process.env.NODE_ENV': '"production"' },
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
-
-export async function minifyCss(file: string): Promise<string> {
-  const result = await transform(readFileSync(join(ROOT, file), 'utf8'), {
-    loader: 'css',
-    minify: true,
-    legalComments: 'none',
-  });
-  return result.code;
-}
-
-/** `distRoot`: the folder holding the dist/ to measure (a snapshot, see http.ts). */
+/** `distRoot`: the folder holding the dist/ to measure (bench/shared/dist-snapshot.ts). */
 export async function measureSizes(distRoot: string): Promise<SizesResult> {
   const { weigh, sum, scriptTagSizes, npmEntrySize } = await bundleSizes();
   const cwd = process.cwd();
@@ -242,7 +215,7 @@ export async function measureSizes(distRoot: string): Promise<SizesResult> {
   ];
   let itiUtils: Size | undefined;
   for (const alt of ALTERNATIVES) {
-    const js = weigh(await minifiedBundle(join('bench/entries', alt.entry)));
+    const js = weigh(await minifiedBundle(join('bench/bytes/entries', alt.entry)));
     const css = alt.css ? weigh(await minifyCss(alt.css)) : undefined;
     const total = css ? sum(js, css) : js;
     if (alt.entry === 'intl-tel-input-utils.ts') itiUtils = total;
@@ -278,9 +251,7 @@ export async function measureSizes(distRoot: string): Promise<SizesResult> {
     rows,
     ours: {
       subscriber: tag.eager,
-      declinedEnglish,
       declined,
-      largestLocale: { name: largestName, size: largestSize },
       form: tag.form,
       npmEntry,
       classicLoader: tag.classic,

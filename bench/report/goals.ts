@@ -6,11 +6,10 @@
  * the host's speed: they are short whenever they miss.
  */
 import type { Table } from './render.js';
-import type { Results } from './report.js';
-import { pct } from './calibrate.js';
-import { kB } from './stats.js';
+import type { Results } from './results.js';
+import { kB, pct } from '../shared/stats.js';
 
-export type Verdict = 'met' | 'short' | 'inconclusive';
+type Verdict = 'met' | 'short' | 'inconclusive';
 
 export interface Goal {
   goal: string;
@@ -18,8 +17,6 @@ export interface Goal {
   limit: string;
   /** Headroom (or shortfall) as a share of the limit, or how the figure compares when the limit is 0. */
   margin: string;
-  /** Depends on the host's speed, so a noisy run cannot fail it. */
-  timed: boolean;
   verdict: Verdict;
 }
 
@@ -58,7 +55,6 @@ function atMost(c: Check, clean: boolean): Goal {
     figure: figure(c),
     limit: `≤ ${c.show(c.limit)}`,
     margin,
-    timed: c.timed,
     verdict: Number.isFinite(c.value) ? verdict(met, c.timed, clean) : 'inconclusive',
   };
 }
@@ -76,7 +72,6 @@ function atLeast(c: Check, clean: boolean): Goal {
       : share >= 0
         ? `${pct(share)} above`
         : `${pct(-share)} below`,
-    timed: c.timed,
     verdict: Number.isFinite(c.value) ? verdict(met, c.timed, clean) : 'inconclusive',
   };
 }

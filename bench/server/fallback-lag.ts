@@ -8,10 +8,10 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNodeRedisClient } from 'bullmq';
 import { createClient } from 'redis';
-import { createNotifier } from '../src/server/index.js';
-import { createBullMqScheduler } from '../src/server/bullmq.js';
-import { createOneSignalSimulator } from '../demo/simulators/onesignal-rest.js';
-import { startRedisServer } from '../test/server/redis-server.js';
+import { createNotifier } from '../../src/server/index.js';
+import { createBullMqScheduler } from '../../src/server/bullmq.js';
+import { createOneSignalSimulator } from '../../demo/simulators/onesignal-rest.js';
+import { startRedisServer } from '../../test/server/redis-server.js';
 
 const PENDING = 1000;
 /** All are due within this window, which starts once every fallback is scheduled. */

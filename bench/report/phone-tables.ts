@@ -1,8 +1,8 @@
 /** The tables about the phone: its calibration, and Lighthouse on it. */
-import { pct, type Calibration } from './calibrate.js';
-import type { LighthouseResult } from './lighthouse.js';
+import type { Calibration } from '../browser/calibrate.js';
+import type { LighthouseResult } from '../lighthouse/audit.js';
 import type { Table } from './render.js';
-import { spread, type Summary } from './stats.js';
+import { pct, spread, type Summary } from '../shared/stats.js';
 
 const ms = (s: Summary) => spread(s, 0, ' ms');
 const dec = (s: Summary, d: number) => spread(s, d);

@@ -24,3 +24,6 @@ export function spread(s: Summary, decimals = 0, unit = ''): string {
 
 /** Bytes as kB (1 kB = 1000 B, as scripts/size.mjs prints them). */
 export const kB = (bytes: number, decimals = 2) => `${(bytes / 1000).toFixed(decimals)} kB`;
+
+/** A share (0–1) as a whole percentage. */
+export const pct = (share: number) => `${(share * 100).toFixed(0)} %`;

@@ -4,9 +4,9 @@
 import { PGlite } from '@electric-sql/pglite';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { createSqlConsentStore, type SqlQuery } from '../src/server/index.js';
-import { consentRecord, SECRET } from '../test/server/consent-records.js';
-import { startPostgres } from '../test/server/postgres-server.js';
+import { createSqlConsentStore, type SqlQuery } from '../../src/server/index.js';
+import { consentRecord, SECRET } from '../../test/server/consent-records.js';
+import { startPostgres } from '../../test/server/postgres-server.js';
 
 const APPENDS = Number(process.env.APPENDS ?? 2000);
 const ROWS = Number(process.env.ROWS ?? 1_000_000);

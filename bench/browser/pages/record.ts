@@ -30,7 +30,6 @@ export interface ProbeRecord {
   frames: {
     start: number;
     duration: number;
-    blocking: number;
     scripts: { url: string; invoker: string; start: number; duration: number }[];
   }[];
   shifts: { start: number; value: number; hadRecentInput: boolean }[];

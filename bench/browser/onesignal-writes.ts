@@ -1,6 +1,6 @@
 /**
  * Part 3: OneSignal writes per page view over a scripted visit sequence, for our element and
- * for a model of OneSignal's published SMS-fallback sample (bench/pages/onesignal-sample.ts),
+ * for a model of OneSignal's published SMS-fallback sample (bench/browser/pages/onesignal-sample.ts),
  * both against the same page SDK simulator. Each subject gets one browser context, so
  * localStorage (where the simulator keeps the visitor, like the SDK's IndexedDB) persists
  * between its page views. Not throttled: these are counts, not times.
@@ -12,14 +12,14 @@
  *   view 4  a repeat of view 3 (steady state of a subscriber)
  */
 import type { Browser, Page } from 'playwright-core';
-import type { BenchServer } from './http.js';
-import type { SimCalls } from '../demo/simulators/onesignal-page-sdk.types.js';
+import type { BenchServer } from './bench-server.js';
+import type { SimCalls } from '../../demo/simulators/onesignal-page-sdk.types.js';
 import type { BenchWindow } from './pages/record.js';
 
 /** Time after the page's own end point in which late writes still count for the view. */
 const QUIET_MS = 700;
 
-export type Subject = 'ours' | 'sample';
+type Subject = 'ours' | 'sample';
 
 export interface ViewCount {
   view: string;

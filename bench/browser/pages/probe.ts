@@ -43,7 +43,6 @@ interface ScriptTiming {
   duration: number;
 }
 interface LongFrameEntry extends PerformanceEntry {
-  blockingDuration: number;
   scripts: ScriptTiming[];
 }
 
@@ -71,7 +70,6 @@ setTimeout(() => {
     record.frames.push({
       start: frame.startTime,
       duration: frame.duration,
-      blocking: frame.blockingDuration,
       scripts: frame.scripts.map((s) => ({
         url: s.sourceURL ? new URL(s.sourceURL, location.href).pathname : '',
         invoker: s.invoker,
