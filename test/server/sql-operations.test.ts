@@ -1,5 +1,10 @@
 // The SQL consent store as operators run it: several instances deploying at once on one fresh
 // PostgreSQL, a pool whose idle connections get terminated, stores that stall.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqlConsentStore } from '../../src/server/index.js';
@@ -36,4 +41,66 @@ describe('migrate() on PostgreSQL', () => {
     const { rows } = await pool.query('SELECT version FROM psf_parallel_schema');
     expect(rows).toEqual([{ version: 1 }]);
   });
+});
+
+/** The page's snippet that sets up `pg.Pool` for the SQL store, as a reader copies it. */
+function documentedPoolSetup(): string {
+  const docs = readFileSync(new URL('../../docs/server.md', import.meta.url), 'utf8');
+  const snippet = [...docs.matchAll(/```ts\n([\s\S]*?)```/g)]
+    .map((m) => m[1] ?? '')
+    .find((code) => code.includes('new pg.Pool('));
+  if (!snippet) throw new Error('docs/server.md has no pg.Pool snippet');
+  const entry = new URL('../../src/server/index.ts', import.meta.url).pathname;
+  // The temp file sits outside the project: imports go by absolute path.
+  const driver = createRequire(import.meta.url).resolve('pg');
+  return snippet
+    .replace(/^ {2}/gm, '')
+    .replaceAll("'push-sms-fallback/server'", `'${entry}'`)
+    .replaceAll("from 'pg'", `from '${driver}'`);
+}
+
+describe('the documented pg.Pool setup', () => {
+  it('survives PostgreSQL terminating an idle connection (a child process runs it)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'psf-pool-'));
+    const file = join(dir, 'service.mts');
+    // After the setup: one query leaves an idle pooled connection; the parent terminates it;
+    // the process must still be alive to answer the next query.
+    writeFileSync(
+      file,
+      `${documentedPoolSetup()}
+await pool.query('SELECT 1');
+console.log('ready ' + (await pool.query('SELECT pg_backend_pid() AS pid')).rows[0].pid);
+process.stdin.once('data', async () => {
+  process.stdin.destroy();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  console.log('alive ' + (await pool.query('SELECT 1 AS one')).rows[0].one);
+  await pool.end();
+});
+`,
+    );
+    const tsx = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
+    const child = spawn(tsx, [file], {
+      env: { ...process.env, DATABASE_URL: postgres.url, PSF_ALIAS_SECRET: SECRET },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      for (let i = 0; i < 600 && !/ready \d+/.test(out) && child.exitCode === null; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const pid = Number(/ready (\d+)/.exec(out)?.[1]);
+      expect(pid, err).toBeGreaterThan(0);
+      await pool.query('SELECT pg_terminate_backend($1)', [pid]);
+      child.stdin.write('go\n');
+      expect(await exited, err).toBe(0);
+      expect(out).toContain('alive 1');
+    } finally {
+      child.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
