@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqlConsentStore } from '../../src/server/index.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createSmsFallbackHandler, createSqlConsentStore } from '../../src/server/index.js';
+import { cleanup, post, registration, startHarness } from './helpers.js';
 import { startPostgres, type PostgresServer } from './postgres-server.js';
 import { SECRET } from './consent-records.js';
 
@@ -20,6 +21,8 @@ beforeAll(async () => {
   // The server's shutdown ends idle connections: without a listener that is a crash (docs/server.md).
   pool.on('error', () => undefined);
 }, 180_000);
+
+afterEach(cleanup);
 
 afterAll(async () => {
   await pool?.end();
@@ -103,4 +106,33 @@ process.stdin.once('data', async () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
+});
+
+describe('aliasSecret shared by the handler and the SQL store', () => {
+  const store = (aliasSecret: string) =>
+    createSqlConsentStore({
+      query: (text, params) => pool.query(text, params),
+      table: 'psf_secrets',
+      aliasSecret,
+    });
+
+  it('refuses, when the handler is made, a store whose aliasSecret differs', async () => {
+    const consentStore = store(SECRET);
+    await consentStore.migrate();
+    const make = (aliasSecret?: string) => () =>
+      createSmsFallbackHandler({
+        appId: '00000000-0000-4000-8000-000000000000',
+        apiKey: 'test-api-key',
+        allowedOrigins: ['https://shop.example'],
+        consentStore,
+        ...(aliasSecret ? { aliasSecret } : {}),
+      });
+    expect(make(`${SECRET}-other`)).toThrow(/aliasSecret differs from the consent store/);
+    // The default (derived from the API key) differs too: the store was given its own.
+    expect(make()).toThrow(/aliasSecret differs from the consent store/);
+    // The same secret: registrations go through and the record is found by number.
+    const { url } = await startHarness({ consentStore, aliasSecret: SECRET });
+    expect((await post(url, registration())).status).toBe(201);
+    expect(await consentStore.findConsent('+447400123456')).toHaveLength(1);
+  });
 });

@@ -78,6 +78,11 @@ export interface ExportRange {
 export interface ConsentWriter {
   append(record: ConsentRecord): Promise<void>;
   recordOutcome?(recordId: string, outcome: ConsentOutcome): Promise<void>;
+  /**
+   * For a store that finds records by the number's HMAC: whether `secret` is the one it was
+   * given. The handler asks once, when it is made, so a mismatch fails at start, not per request.
+   */
+  usesAliasSecret?(secret: string): boolean;
 }
 
 /** Every store this package ships: memory, JSON Lines and SQL. */

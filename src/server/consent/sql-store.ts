@@ -97,6 +97,7 @@ export function createSqlConsentStore(options: SqlConsentStoreOptions): SqlConse
 
   return {
     migrate: () => migrate(query, n),
+    usesAliasSecret: (secret) => secret === options.aliasSecret,
     async append(record: ConsentRecord) {
       if ((await alias(record.phone)) !== record.phoneAlias) {
         throw new Error('createSqlConsentStore: aliasSecret differs from the handler’s');
