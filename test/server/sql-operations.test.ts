@@ -136,3 +136,47 @@ describe('aliasSecret shared by the handler and the SQL store', () => {
     expect(await consentStore.findConsent('+447400123456')).toHaveLength(1);
   });
 });
+
+describe('a consent store that misses its deadline (PostgreSQL)', () => {
+  it('keeps no record for a request it answered 503, once the database answers again', async () => {
+    const consentStore = createSqlConsentStore({
+      query: (text, params) => pool.query(text, params),
+      table: 'psf_refused',
+      aliasSecret: SECRET,
+    });
+    await consentStore.migrate();
+    const { url, sim } = await startHarness({
+      consentStore,
+      aliasSecret: SECRET,
+      storeTimeoutMs: 1000,
+      rateLimit: false,
+    });
+    const count = async () =>
+      Number((await pool.query('SELECT count(*)::int AS n FROM psf_refused')).rows[0].n);
+    // Hold the table: every INSERT waits past the store's deadline.
+    const blocker = await pool.connect();
+    const phones = Array.from({ length: 5 }, (_, i) => `+4474001234${50 + i}`);
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE psf_refused IN ACCESS EXCLUSIVE MODE');
+      const answers = await Promise.all(phones.map((phone) => post(url, registration({ phone }))));
+      expect(answers.map((r) => r.status)).toEqual(phones.map(() => 503));
+    } finally {
+      await blocker.query('ROLLBACK');
+      blocker.release();
+    }
+    // The database is back: the waiting INSERTs run. None of them may stay.
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await pool.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE '%psf_refused%' AND state = 'active' AND pid <> pg_backend_pid()`,
+      );
+      if (rows[0].n === 0 && (await count()) === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await count()).toBe(0);
+    expect(sim.requests).toHaveLength(0);
+    // Retried, each registers once.
+    for (const phone of phones) expect((await post(url, registration({ phone }))).status).toBe(201);
+    expect(await count()).toBe(phones.length);
+  }, 30_000);
+});

@@ -156,6 +156,9 @@ export function createJsonLinesConsentStore(
     append: (record) => appendLines([record]),
     recordOutcome: (recordId, outcome) =>
       appendLines([{ type: 'outcome', recordId, outcome, at: new Date(now()).toISOString() }]),
+    async withdraw(recordId) {
+      await rewrite((r) => r.id === recordId);
+    },
     async findConsent(phone) {
       checkPhoneArgument('findConsent', phone);
       await queue;

@@ -72,6 +72,9 @@ export function createMemoryConsentStore(
       }
       records.push(structuredClone(record));
     },
+    async withdraw(recordId) {
+      remove((r) => r.id === recordId);
+    },
     async recordOutcome(recordId, outcome) {
       if (records.some((r) => r.id === recordId) && !outcomes.has(recordId)) {
         outcomes.set(recordId, outcome);

@@ -79,6 +79,11 @@ export interface ConsentWriter {
   append(record: ConsentRecord): Promise<void>;
   recordOutcome?(recordId: string, outcome: ConsentOutcome): Promise<void>;
   /**
+   * Deletes one record that was written after its request had been refused (the store missed
+   * its deadline and the visitor got a 503): refused means nothing kept.
+   */
+  withdraw?(recordId: string): Promise<void>;
+  /**
    * For a store that finds records by the number's HMAC: whether `secret` is the one it was
    * given. The handler asks once, when it is made, so a mismatch fails at start, not per request.
    */

@@ -114,6 +114,9 @@ export function createSqlConsentStore(options: SqlConsentStoreOptions): SqlConse
         ],
       );
     },
+    async withdraw(recordId) {
+      await query(`DELETE FROM ${n.records} WHERE id = $1`, [recordId]);
+    },
     async recordOutcome(recordId, outcome) {
       await query(
         `INSERT INTO ${n.outcomes} (record_id, outcome, at) VALUES ($1, $2, $3) ON CONFLICT (record_id) DO NOTHING`,

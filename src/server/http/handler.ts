@@ -6,6 +6,7 @@
 import type { RegistrationRequest } from '../../wire/contract.js';
 import { checkJsonContentType, MAX_BODY_BYTES, parseJson, readBoundedText } from './body.js';
 import { getClientIp, ipBucket } from './client-ip.js';
+import { appendConsent } from '../consent/append.js';
 import { buildConsentRecord } from '../consent/record.js';
 import { ALLOW, corsHeaders, originRefusal, preflightHeaders } from './cors.js';
 import { hmacSha256Hex, sha256Hex, UUID_RE } from '../crypto.js';
@@ -115,7 +116,7 @@ export function createSmsFallbackHandler(options: SmsFallbackOptions): SmsFallba
       now: new Date(),
     });
     // No evidence, no registration.
-    await storeCall('Consent store', () => o.consentStore.append(record), {
+    await appendConsent(o.consentStore, record, storeCall, logger, {
       phone: maskPhone(phone.e164, phone.callingCode),
     });
     return register(
