@@ -22,6 +22,7 @@ export type {
   ExportRange,
   StoredConsentRecord,
 } from './consent/record.js';
+export type { OptOutEntry, OptOutList } from './consent/opt-outs.js';
 export {
   createMemoryConsentStore,
   type MemoryConsentStore,

@@ -41,8 +41,8 @@ describe('migrate() on PostgreSQL', () => {
     const results = await Promise.allSettled(stores.map((s) => s.migrate()));
     const failures = results.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []));
     expect(failures).toEqual([]);
-    const { rows } = await pool.query('SELECT version FROM psf_parallel_schema');
-    expect(rows).toEqual([{ version: 1 }]);
+    const { rows } = await pool.query('SELECT version FROM psf_parallel_schema ORDER BY version');
+    expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
   });
 });
 
@@ -179,4 +179,25 @@ describe('a consent store that misses its deadline (PostgreSQL)', () => {
     for (const phone of phones) expect((await post(url, registration({ phone }))).status).toBe(201);
     expect(await count()).toBe(phones.length);
   }, 30_000);
+});
+
+describe('the opt-out list (PostgreSQL)', () => {
+  it('keeps imported and learned numbers across instances, by the number itself', async () => {
+    const make = (aliasSecret: string) =>
+      createSqlConsentStore({
+        query: (text, params) => pool.query(text, params),
+        table: 'psf_optouts',
+        aliasSecret,
+      });
+    const first = make(SECRET);
+    await first.migrate();
+    expect(await first.importOptOuts(['+447400123456', '+447400123457'])).toBe(2);
+    expect(await first.importOptOuts(['+447400123456'], { learned: true })).toBe(0);
+    // Another instance, even with another secret, sees the same list.
+    const second = make(`${SECRET}-rotated`);
+    expect(await second.findOptOut('+447400123456')).toMatchObject({ learned: false });
+    expect(await second.clearOptOut('+447400123457')).toBe(true);
+    expect(await first.findOptOut('+447400123457')).toBeNull();
+    await expect(first.importOptOuts(['+44 7400 123456'])).rejects.toThrow(TypeError);
+  });
 });

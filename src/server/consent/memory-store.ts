@@ -1,3 +1,4 @@
+import { createOptOutMap } from './opt-outs.js';
 import type {
   ConsentErasure,
   ConsentOutcome,
@@ -60,7 +61,11 @@ export function createMemoryConsentStore(
     return before - records.length;
   };
 
+  const optOuts = createOptOutMap(now);
   return {
+    importOptOuts: optOuts.importOptOuts,
+    findOptOut: optOuts.findOptOut,
+    clearOptOut: optOuts.clearOptOut,
     get records() {
       return records;
     },

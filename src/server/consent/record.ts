@@ -1,3 +1,4 @@
+import type { OptOutList } from './opt-outs.js';
 import type { PushPermission, RegistrationRequest } from '../../wire/contract.js';
 import { sha256Hex } from '../crypto.js';
 import type { CheckedPhone } from '../registration/phone.js';
@@ -75,7 +76,7 @@ export interface ExportRange {
  * notes, append-only as well, that a recorded attempt was refused (stores without it lose
  * only that note).
  */
-export interface ConsentWriter {
+export interface ConsentWriter extends Partial<OptOutList> {
   append(record: ConsentRecord): Promise<void>;
   recordOutcome?(recordId: string, outcome: ConsentOutcome): Promise<void>;
   /**
@@ -91,7 +92,7 @@ export interface ConsentWriter {
 }
 
 /** Every store this package ships: memory, JSON Lines and SQL. */
-export interface ConsentStore extends ConsentWriter {
+export interface ConsentStore extends Omit<ConsentWriter, keyof OptOutList>, OptOutList {
   recordOutcome(recordId: string, outcome: ConsentOutcome): Promise<void>;
   /** Every record of that number, newest first: "show me when and how +1 555… agreed". */
   findConsent(phone: string): Promise<StoredConsentRecord[]>;

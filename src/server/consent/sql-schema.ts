@@ -12,6 +12,7 @@ export interface SqlNames {
   records: string;
   outcomes: string;
   erasures: string;
+  optOuts: string;
   schema: string;
   appendOnly: string;
   aliasIndex: string;
@@ -35,6 +36,7 @@ export function sqlNames(table: string): SqlNames {
     records: name(''),
     outcomes: name('_outcome'),
     erasures: name('_erasure'),
+    optOuts: name('_opt_out'),
     schema: name('_schema'),
     appendOnly: name('_append_only'),
     aliasIndex: `"${base}_alias_idx"`,
@@ -72,6 +74,14 @@ export function migrations(n: SqlNames): string[][] {
         FOR EACH ROW EXECUTE FUNCTION ${n.appendOnly}()`,
       `CREATE OR REPLACE TRIGGER "append_only" BEFORE UPDATE ON ${n.outcomes}
         FOR EACH ROW EXECUTE FUNCTION ${n.appendOnly}()`,
+    ],
+    [
+      // The opt-out list, by the number itself: no secret, so no rotation can change it.
+      `CREATE TABLE IF NOT EXISTS ${n.optOuts} (
+        phone text PRIMARY KEY,
+        learned boolean NOT NULL,
+        at timestamptz NOT NULL
+      )`,
     ],
   ];
 }

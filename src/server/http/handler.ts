@@ -124,6 +124,7 @@ export function createSmsFallbackHandler(options: SmsFallbackOptions): SmsFallba
       o,
       client,
       logger,
+      storeCall,
     );
   }
 
