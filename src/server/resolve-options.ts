@@ -197,6 +197,12 @@ export function resolveOptions(options: SmsFallbackOptions): ResolvedOptions {
     retryMaxDelayMs: positive('retryMaxDelayMs', options.retryMaxDelayMs, 5000, 120_000),
     maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes, 8192, 1_048_576),
     storeTimeoutMs: positive('storeTimeoutMs', options.storeTimeoutMs, 1000, 60_000),
+    registrationBudgetMs: positive(
+      'registrationBudgetMs',
+      options.registrationBudgetMs,
+      12_000,
+      60_000,
+    ),
     clientIp: options.clientIp,
   };
 }
