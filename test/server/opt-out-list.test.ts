@@ -1,7 +1,11 @@
 // Issue 23, items 1 and 2: a number that texted STOP is never re-enabled, whoever holds it at
 // OneSignal and whatever key the server uses now; and new sign-ups never wait on View user.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryConsentStore } from '../../src/server/index.js';
+import { createJsonLinesConsentStore } from '../../src/server/node.js';
 import { createOneSignalSimulator } from '../../demo/simulators/onesignal-rest.js';
 import { cleanup, post, problemOf, registration, startHarness, writes } from './helpers.js';
 
@@ -29,7 +33,7 @@ describe('the local opt-out list', () => {
     expect(String((await problemOf(res)).type)).toMatch(/\/opted-out$/);
     expect(writes(sim)).toHaveLength(0);
     expect(sms(sim)?.enabled).toBe(false);
-    expect(() => consentStore.importOptOuts(['07400 123456'])).rejects.toThrow(/E\.164/);
+    await expect(consentStore.importOptOuts(['07400 123456'])).rejects.toThrow(/E\.164/);
   });
 
   it('keeps refusing after the alias secret changes (API key rotated without aliasSecret)', async () => {
@@ -59,5 +63,25 @@ describe('the local opt-out list', () => {
     expect(answers.map((r) => r.status)).toEqual(phones.map(() => 201));
     expect(views(sim)).toBe(0);
     expect(sim.state().subscriptions.filter((s) => s.enabled)).toHaveLength(60);
+  });
+});
+
+describe('the JSON Lines opt-out list', () => {
+  it('survives a restart: imports and clearings are lines in the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'psf-optout-'));
+    const path = join(dir, 'consent.jsonl');
+    try {
+      const first = createJsonLinesConsentStore(path, { sync: false });
+      expect(await first.importOptOuts([PHONE, '+447400123457'])).toBe(2);
+      expect(await first.clearOptOut('+447400123457')).toBe(true);
+      await first.close();
+      const again = createJsonLinesConsentStore(path, { sync: false });
+      expect(await again.findOptOut(PHONE)).toMatchObject({ learned: false });
+      expect(await again.findOptOut('+447400123457')).toBeNull();
+      expect(await again.findConsent(PHONE)).toEqual([]);
+      await again.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
