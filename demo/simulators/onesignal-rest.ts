@@ -13,10 +13,13 @@
  * `idempotency_key` replays with `Idempotent-Replayed: true`; `id: ""` with `errors` when the
  * target has no subscription on that channel). `Authorization: Key <key>` or 401.
  * View message (`GET /notifications/{id}?app_id=…`, rate-limited, scripted with
- * `reportDelivery`): see onesignal-delivery.ts.
+ * `reportDelivery`): see onesignal-delivery.ts. Rate limits: View user 1/s per app (bursts
+ * of 10); writes 1,000/s per app and 1/s per user or subscription with `writeLimits: true`
+ * (onesignal-write-limits.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createWriteLimits } from './onesignal-write-limits.js';
 import {
   createDeliveryModel,
   type DeliveryEvent,
@@ -45,6 +48,14 @@ export interface SimulatorOptions {
   smsSender?: string;
   /** View user allows 1 request/s per app in bursts of 10, then 429. `false` lifts it. */
   viewUserLimit?: boolean;
+  /**
+   * Writes (create/update users and subscriptions): 1,000 requests/s per app and 1/s per user
+   * or subscription, then 429 `Retry-After: 1`, as documented. Off by default (tests that write
+   * the same user twice in a row would need to wait); the benchmark and load tests turn it on.
+   */
+  writeLimits?: boolean;
+  /** Clock of the write limits, for tests. Default `Date.now`. */
+  now?: () => number;
   /** View message limit per app. Default 10 in any 10 s (OneSignal's 1/s, 10 s look-back). */
   viewRateLimit?: ViewRateLimit | false;
 }
@@ -260,6 +271,7 @@ export function createOneSignalSimulator(options: SimulatorOptions = {}): OneSig
   /** `sender\nphone` pairs: STOP to that sender, with sync across senders off. */
   let suppressed = new Set<string>();
   let viewBucket = { tokens: 10, at: Date.now() };
+  const writeLimits = options.writeLimits ? createWriteLimits(options.now ?? Date.now) : undefined;
   const delivery = createDeliveryModel(options.viewRateLimit ?? { limit: 10, windowMs: 10_000 });
 
   let users = new Map<string, SimUser>();
@@ -540,7 +552,42 @@ export function createOneSignalSimulator(options: SimulatorOptions = {}): OneSig
     return json(200, result);
   }
 
+  /** The users and subscriptions a write touches, as the write limits count them. */
+  function writeKeys(label: string | undefined, id: string | undefined, body: unknown): string[] {
+    const keys: string[] = [];
+    const user = (l: string, i: string) => {
+      const u = findByAlias(l, i);
+      if (u) keys.push(`user\n${u.onesignalId}`);
+    };
+    if (label) user(decodeURIComponent(label), decodeURIComponent(id ?? ''));
+    const b = isRecord(body) ? body : {};
+    if (isRecord(b.identity)) {
+      for (const [l, i] of Object.entries(b.identity)) if (typeof i === 'string') user(l, i);
+    }
+    const subs = [...(Array.isArray(b.subscriptions) ? b.subscriptions : []), b.subscription];
+    for (const s of subs) {
+      if (isRecord(s) && typeof s.token === 'string') keys.push(`sub\n${s.type}\n${s.token}`);
+    }
+    return keys;
+  }
+
   function route(method: string, path: string, body: unknown): Response {
+    const m = /^\/apps\/[^/]+\/users(?:\/by\/([^/]+)\/([^/]+))?/.exec(path);
+    if (!writeLimits || !m || method === 'GET') return routeRequest(method, path, body);
+    const admitted = writeLimits.admit(writeKeys(m[1], m[2], body));
+    if (!admitted.ok) {
+      return json(
+        429,
+        { errors: ['API rate limit exceeded'], limit: 'App ID' },
+        { 'retry-after': String(admitted.retryAfterS) },
+      );
+    }
+    const response = routeRequest(method, path, body);
+    if (response.status < 300) writeLimits.mark(writeKeys(m[1], m[2], body));
+    return response;
+  }
+
+  function routeRequest(method: string, path: string, body: unknown): Response {
     if (method === 'POST' && path === '/notifications') return createNotification(body);
     const m = /^\/apps\/([^/]+)\/users(?:\/by\/([^/]+)\/([^/]+))?(\/subscriptions)?$/.exec(path);
     if (!m) return errors(404, 'Not Found');

@@ -19,9 +19,10 @@ export type {
   ConsentRecord,
   ConsentStore,
   ConsentWriter,
-  ExportRange,
   StoredConsentRecord,
 } from './consent/record.js';
+export type { ExportRange } from './consent/query.js';
+export type { OptOutEntry, OptOutList } from './consent/opt-outs.js';
 export {
   createMemoryConsentStore,
   type MemoryConsentStore,

@@ -92,6 +92,12 @@ export interface SmsFallbackOptions {
   maxBodyBytes?: number;
   /** Deadline of each store call (rate limit, idempotency, consent); past it, 503. Default 1000 ms. */
   storeTimeoutMs?: number;
+  /**
+   * One registration's whole time, from the request's arrival: resolveExternalId, the store
+   * calls, every OneSignal call and retry. Past it, 503 (or 502 when OneSignal failed). Default
+   * 12 000 ms, under the element's 15 s request timeout.
+   */
+  registrationBudgetMs?: number;
   /** Default `console`. `false` silences. Receives masked data only. */
   logger?: Logger | false;
   /** The client IP for rate limiting. Default: what an adapter recorded with `setClientIp`. */
@@ -126,6 +132,7 @@ export interface ResolvedOptions {
   retryMaxDelayMs: number;
   maxBodyBytes: number;
   storeTimeoutMs: number;
+  registrationBudgetMs: number;
   clientIp: SmsFallbackOptions['clientIp'];
 }
 

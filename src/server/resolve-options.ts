@@ -155,6 +155,15 @@ export function resolveOptions(options: SmsFallbackOptions): ResolvedOptions {
     );
   }
 
+  const aliasSecret = options.aliasSecret ?? `psf-alias:${options.apiKey}`;
+  if (options.consentStore?.usesAliasSecret?.(aliasSecret) === false) {
+    bad(
+      options.aliasSecret === undefined
+        ? 'aliasSecret differs from the consent store’s: pass the handler the same aliasSecret as createSqlConsentStore (the default, derived from apiKey, is not it). Otherwise no record is found by number and every registration answers 503.'
+        : 'aliasSecret differs from the consent store’s: pass the same string to the handler and to createSqlConsentStore. Otherwise no record is found by number and every registration answers 503.',
+    );
+  }
+
   const maxRetries = options.maxRetries ?? 2;
   if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) {
     bad('maxRetries must be an integer from 0 to 10');
@@ -170,7 +179,7 @@ export function resolveOptions(options: SmsFallbackOptions): ResolvedOptions {
     tagKey,
     resolveExternalId: options.resolveExternalId,
     aliasLabel,
-    aliasSecret: options.aliasSecret ?? `psf-alias:${options.apiKey}`,
+    aliasSecret,
     consentStore: options.consentStore ?? createMemoryConsentStore(),
     consentStoreIsDefault: options.consentStore === undefined,
     optedOutMessage: options.optedOutMessage,
@@ -188,6 +197,12 @@ export function resolveOptions(options: SmsFallbackOptions): ResolvedOptions {
     retryMaxDelayMs: positive('retryMaxDelayMs', options.retryMaxDelayMs, 5000, 120_000),
     maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes, 8192, 1_048_576),
     storeTimeoutMs: positive('storeTimeoutMs', options.storeTimeoutMs, 1000, 60_000),
+    registrationBudgetMs: positive(
+      'registrationBudgetMs',
+      options.registrationBudgetMs,
+      12_000,
+      60_000,
+    ),
     clientIp: options.clientIp,
   };
 }

@@ -57,7 +57,8 @@ describe('the default consent store', () => {
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('1');
     expect(upstreamCalls(sim)).toBe(writesBefore);
-    expect(sim.requests.filter((r) => r.path.includes('/users/by/'))).toHaveLength(1);
+    // Nothing was looked up either (a new anonymous number costs no View user request).
+    expect(sim.requests.filter((r) => r.path.includes('/users/by/'))).toHaveLength(0);
     expect(logger.text()).toContain('full (1 records)');
   });
 });

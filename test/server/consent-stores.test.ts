@@ -209,12 +209,12 @@ describe('SQL consent store', () => {
 
   it('migrates idempotently and refuses a schema newer than it knows', async () => {
     const store = createSqlConsentStore({ query, table: 'psf_migrate', aliasSecret: SECRET });
-    expect(await store.migrate()).toBe(1);
-    expect(await store.migrate()).toBe(1);
+    expect(await store.migrate()).toBe(2);
+    expect(await store.migrate()).toBe(2);
     const { rows } = await pglite.query<{ version: number }>(
       'SELECT version FROM psf_migrate_schema ORDER BY version',
     );
-    expect(rows).toEqual([{ version: 1 }]);
+    expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
     await pglite.query('INSERT INTO psf_migrate_schema (version) VALUES (99)');
     await expect(store.migrate()).rejects.toThrow(/schema version 99/);
   });

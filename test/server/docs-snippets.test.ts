@@ -28,11 +28,13 @@ interface Snippet {
 function snippets(file: string): Snippet[] {
   const text = readFileSync(`${ROOT}${file}`, 'utf8');
   const found: Snippet[] = [];
-  for (const match of text.matchAll(/^```(\w+)\n([\s\S]*?)^```$/gm)) {
-    const ext = LANGS[match[1]!];
+  // Fences inside list items are indented: their snippets count too (the pg.Pool one did not).
+  for (const match of text.matchAll(/^( *)```(\w+)\n([\s\S]*?)^\1```$/gm)) {
+    const ext = LANGS[match[2]!];
     if (!ext) continue;
     const line = text.slice(0, match.index).split('\n').length;
-    found.push({ file, line, ext, code: match[2]! });
+    const indent = new RegExp(`^ {0,${match[1]!.length}}`, 'gm');
+    found.push({ file, line, ext, code: match[3]!.replace(indent, '') });
   }
   return found;
 }
@@ -107,4 +109,16 @@ describe.each(FILES.filter((file) => all.some((s) => s.file === file)))('%s', (f
   it.each(cases)('snippet at %s compiles on its own', (_, i) => {
     expect(problems(i)).toEqual([]);
   });
+});
+
+// A pg.Pool without an 'error' listener crashes the process when PostgreSQL restarts or ends an
+// idle connection: every snippet that makes one also listens (issue 23, item 9).
+describe('pg.Pool snippets', () => {
+  const pools = all.filter((s) => /new (pg\.)?Pool\(/.test(s.code));
+  it.each(pools.map((s) => [`${s.file} line ${s.line}`, s] as const))(
+    '%s listens for pool errors',
+    (_, s) => {
+      expect(s.code).toMatch(/\.on\(\s*'error'/);
+    },
+  );
 });

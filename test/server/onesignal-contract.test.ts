@@ -62,11 +62,11 @@ describe('outbound OneSignal requests', () => {
         `${r.method} ${new URL(r.url).pathname.replace(sim.appId, '{app}').replace(/[0-9a-f]{64}/, '{alias}')}`,
     );
     expect(operations).toEqual([
-      // Whether the number opted out (STOP) is looked up first: the upsert would re-enable it.
-      'GET /apps/{app}/users/by/psf_phone/{alias}',
+      // A new anonymous number costs no look-up (the local opt-out list is checked instead).
       'POST /apps/{app}/users',
       'POST /notifications',
-      'GET /apps/{app}/users/by/psf_phone/{alias}',
+      // A signed-in visitor's own user is looked up first: the upsert would re-enable a STOP.
+      'GET /apps/{app}/users/by/external_id/customer-9',
       'POST /apps/{app}/users',
       'POST /apps/{app}/users/by/external_id/customer-9/subscriptions',
       'PATCH /apps/{app}/users/by/external_id/customer-9',
@@ -75,7 +75,7 @@ describe('outbound OneSignal requests', () => {
       'POST /notifications',
     ]);
     expect(sim.requests.map((r) => r.status)).toEqual([
-      404, 201, 200, 200, 409, 202, 202, 200, 200, 200,
+      201, 200, 200, 409, 202, 202, 200, 200, 200,
     ]);
     for (const request of sent) {
       expect(

@@ -97,31 +97,38 @@ describe('opted-out numbers', () => {
     expect(((await sent.json()) as { id: string }).id).toBe('');
   });
 
-  it('spends at most the View user budget (10, then 1/s) and never skips the check', async () => {
+  it('spends the View user budget (10, then 1/s) only on numbers registered before', async () => {
     const sim = createOneSignalSimulator({ viewUserLimit: false });
     let now = 1_000_000;
     const store = createMemoryRateLimitStore({ now: () => now });
     const { url } = await startHarness({ rateLimit: { ip: false, phone: false, store } }, {}, sim);
     const phone = (i: number) => `+4474001234${String(i).padStart(2, '0')}`;
+    // New numbers: no look-up at all.
+    for (let i = 0; i < 12; i++) {
+      expect((await post(url, registration({ phone: phone(i) }))).status).toBe(201);
+    }
+    expect(sim.requests.filter((r) => r.method === 'GET')).toHaveLength(0);
+    // The same numbers again: each is looked up, within the budget, never skipped.
     const answers = [];
     for (let i = 0; i < 11; i++) answers.push(await post(url, registration({ phone: phone(i) })));
     expect(answers.slice(0, 10).map((r) => r.status)).toEqual(Array(10).fill(201));
     const refused = answers[10];
     expect(refused?.status).toBe(503);
     expect(refused?.headers.get('retry-after')).toBe('1');
-    expect(creates(sim)).toBe(10);
+    expect(creates(sim)).toBe(22);
     // A second later one more look-up is allowed.
     now += 1000;
     expect((await post(url, registration({ phone: phone(11) }))).status).toBe(201);
   });
 
-  it('answers 503 when OneSignal rate-limits the look-up, without registering', async () => {
+  it('answers 503 when OneSignal rate-limits the look-up of a known number, without registering', async () => {
     const sim = createOneSignalSimulator();
     const { url } = await startHarness({ maxRetries: 1 }, {}, sim);
+    expect((await post(url, registration())).status).toBe(201);
     sim.inject({ kind: 'status', status: 429, retryAfter: 1 }, { times: 2, path: /\/users\/by\// });
     const res = await post(url, registration());
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('1');
-    expect(upstreamCalls(sim)).toBe(0);
+    expect(upstreamCalls(sim)).toBe(1);
   });
 });

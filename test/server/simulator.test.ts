@@ -232,6 +232,38 @@ describe('OneSignal REST simulator', () => {
     expect(ok.status).toBe(201);
   });
 
+  it('limits writes as documented: 1/s per user or subscription, 1,000/s per app, 429 + Retry-After', async () => {
+    let now = 1_000_000;
+    const s = createOneSignalSimulator({ writeLimits: true, now: () => now });
+    const user = (n: number) => ({ identity: { psf_phone: `a${n}` }, subscriptions: [] });
+    expect((await call(s, 'POST', '/apps/{app}/users', user(0))).status).toBe(201);
+    // The same user again within the second: 429, then fine a second later.
+    const again = await call(s, 'POST', '/apps/{app}/users', user(0));
+    expect(again.status).toBe(429);
+    expect(again.headers.get('retry-after')).toBe('1');
+    const tag = { properties: { tags: { a: '1' } } };
+    expect((await call(s, 'PATCH', '/apps/{app}/users/by/psf_phone/a0', tag)).status).toBe(429);
+    // The same subscription on another user, within the second: 429 too.
+    const number = { identity: { psf_phone: 'b' }, subscriptions: [sms('+447400123456')] };
+    now += 1000;
+    expect((await call(s, 'POST', '/apps/{app}/users', number)).status).toBe(201);
+    const moved = { identity: { psf_phone: 'c' }, subscriptions: [sms('+447400123456')] };
+    expect((await call(s, 'POST', '/apps/{app}/users', moved)).status).toBe(429);
+    expect((await call(s, 'PATCH', '/apps/{app}/users/by/psf_phone/a0', tag)).status).toBe(202);
+    // 1,000 writes per second per app; the 1,001st waits for the next second.
+    now += 1000;
+    const statuses: number[] = [];
+    for (let i = 1; i <= 1001; i++) {
+      statuses.push((await call(s, 'POST', '/apps/{app}/users', user(i))).status);
+    }
+    expect(statuses.filter((x) => x === 201)).toHaveLength(1000);
+    expect(statuses[1000]).toBe(429);
+    now += 1000;
+    expect((await call(s, 'POST', '/apps/{app}/users', user(1001))).status).toBe(201);
+    // Views are not writes: they keep their own limit.
+    expect((await call(s, 'GET', '/apps/{app}/users/by/psf_phone/a0')).status).toBe(200);
+  });
+
   it('resets its state', async () => {
     const s = sim();
     s.seedUser({ identity: { a: 'b' } });

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
+import { createOptOutMap } from './opt-outs.js';
 import type {
   ConsentErasure,
   ConsentOutcome,
@@ -38,7 +39,9 @@ export interface JsonLinesConsentStore extends ConsentStore {
 /** Besides records (lines without `type`), the file holds these notes. */
 type Note =
   | { type: 'outcome'; recordId: string; outcome: ConsentOutcome; at: string }
-  | ({ type: 'erasure' } & ConsentErasure);
+  | ({ type: 'erasure' } & ConsentErasure)
+  | { type: 'opt-out'; phone: string; learned: boolean; at: string }
+  | { type: 'opt-in'; phone: string; at: string };
 type Line = ConsentRecord | Note;
 
 /**
@@ -152,10 +155,39 @@ export function createJsonLinesConsentStore(
     });
   }
 
+  // The opt-out list, read from the file once, then kept in step with the lines appended.
+  let optOuts: Promise<ReturnType<typeof createOptOutMap>> | null = null;
+  function optOutList(): Promise<ReturnType<typeof createOptOutMap>> {
+    optOuts ??= (async () => {
+      const list = createOptOutMap(now, (phone, entry) =>
+        appendLines([
+          entry
+            ? { type: 'opt-out', phone, ...entry }
+            : { type: 'opt-in', phone, at: new Date(now()).toISOString() },
+        ]),
+      );
+      await queue;
+      for await (const l of lines()) {
+        if ('type' in l && l.type === 'opt-out')
+          list.entries.set(l.phone, { learned: l.learned, at: l.at });
+        if ('type' in l && l.type === 'opt-in') list.entries.delete(l.phone);
+      }
+      return list;
+    })();
+    optOuts.catch(() => (optOuts = null));
+    return optOuts;
+  }
+
   return {
+    importOptOuts: async (phones, options) => (await optOutList()).importOptOuts(phones, options),
+    findOptOut: async (phone) => (await optOutList()).findOptOut(phone),
+    clearOptOut: async (phone) => (await optOutList()).clearOptOut(phone),
     append: (record) => appendLines([record]),
     recordOutcome: (recordId, outcome) =>
       appendLines([{ type: 'outcome', recordId, outcome, at: new Date(now()).toISOString() }]),
+    async withdraw(recordId) {
+      await rewrite((r) => r.id === recordId);
+    },
     async findConsent(phone) {
       checkPhoneArgument('findConsent', phone);
       await queue;

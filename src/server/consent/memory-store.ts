@@ -1,3 +1,4 @@
+import { createOptOutMap } from './opt-outs.js';
 import type {
   ConsentErasure,
   ConsentOutcome,
@@ -60,7 +61,11 @@ export function createMemoryConsentStore(
     return before - records.length;
   };
 
+  const optOuts = createOptOutMap(now);
   return {
+    importOptOuts: optOuts.importOptOuts,
+    findOptOut: optOuts.findOptOut,
+    clearOptOut: optOuts.clearOptOut,
     get records() {
       return records;
     },
@@ -71,6 +76,9 @@ export function createMemoryConsentStore(
         );
       }
       records.push(structuredClone(record));
+    },
+    async withdraw(recordId) {
+      remove((r) => r.id === recordId);
     },
     async recordOutcome(recordId, outcome) {
       if (records.some((r) => r.id === recordId) && !outcomes.has(recordId)) {

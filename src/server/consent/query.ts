@@ -2,7 +2,6 @@
  * Argument checks and time arithmetic shared by every consent store, so that memory, JSON Lines
  * and SQL refuse the same bad input with the same words.
  */
-import type { ExportRange } from './record.js';
 
 /**
  * Five years. The TCPA's limitations period is four years (28 U.S.C. § 1658), and a claim can be
@@ -43,6 +42,13 @@ function instant(name: string, value: Date | string | undefined): number | null 
 export interface Bounds {
   since: number | null;
   until: number | null;
+}
+
+export interface ExportRange {
+  /** Records created at or after this time. */
+  since?: Date | string;
+  /** Records created before this time. */
+  until?: Date | string;
 }
 
 /** `[since, until)` in epoch ms; null is an open end. */

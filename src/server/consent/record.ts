@@ -1,3 +1,5 @@
+import type { OptOutList } from './opt-outs.js';
+import type { ExportRange } from './query.js';
 import type { PushPermission, RegistrationRequest } from '../../wire/contract.js';
 import { sha256Hex } from '../crypto.js';
 import type { CheckedPhone } from '../registration/phone.js';
@@ -63,25 +65,28 @@ export interface ConsentErasure {
   count: number;
 }
 
-export interface ExportRange {
-  /** Records created at or after this time. */
-  since?: Date | string;
-  /** Records created before this time. */
-  until?: Date | string;
-}
-
 /**
  * What the handler needs: `append` resolves only once the record is durable; `recordOutcome`
  * notes, append-only as well, that a recorded attempt was refused (stores without it lose
  * only that note).
  */
-export interface ConsentWriter {
+export interface ConsentWriter extends Partial<OptOutList> {
   append(record: ConsentRecord): Promise<void>;
   recordOutcome?(recordId: string, outcome: ConsentOutcome): Promise<void>;
+  /**
+   * Deletes one record that was written after its request had been refused (the store missed
+   * its deadline and the visitor got a 503): refused means nothing kept.
+   */
+  withdraw?(recordId: string): Promise<void>;
+  /**
+   * For a store that finds records by the number's HMAC: whether `secret` is the one it was
+   * given. The handler asks once, when it is made, so a mismatch fails at start, not per request.
+   */
+  usesAliasSecret?(secret: string): boolean;
 }
 
 /** Every store this package ships: memory, JSON Lines and SQL. */
-export interface ConsentStore extends ConsentWriter {
+export interface ConsentStore extends Omit<ConsentWriter, keyof OptOutList>, OptOutList {
   recordOutcome(recordId: string, outcome: ConsentOutcome): Promise<void>;
   /** Every record of that number, newest first: "show me when and how +1 555… agreed". */
   findConsent(phone: string): Promise<StoredConsentRecord[]>;

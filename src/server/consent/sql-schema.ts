@@ -1,7 +1,8 @@
 /**
- * The SQL consent store's tables, PostgreSQL dialect, as numbered migrations. Every statement is
- * idempotent on its own (`IF NOT EXISTS`, `OR REPLACE`): the `query` function may hand each one
- * to a different pooled connection, so they cannot share a transaction.
+ * The SQL consent store's tables, PostgreSQL dialect, as numbered migrations. The `query`
+ * function may hand each statement to a different pooled connection, so a migration runs as one
+ * statement (a `DO` block: one transaction on one connection) that first takes an advisory lock:
+ * instances deploying at once queue behind it instead of racing on the catalogue.
  */
 
 export type SqlQuery = (text: string, params?: unknown[]) => Promise<{ rows: unknown[] }>;
@@ -11,6 +12,7 @@ export interface SqlNames {
   records: string;
   outcomes: string;
   erasures: string;
+  optOuts: string;
   schema: string;
   appendOnly: string;
   aliasIndex: string;
@@ -34,6 +36,7 @@ export function sqlNames(table: string): SqlNames {
     records: name(''),
     outcomes: name('_outcome'),
     erasures: name('_erasure'),
+    optOuts: name('_opt_out'),
     schema: name('_schema'),
     appendOnly: name('_append_only'),
     aliasIndex: `"${base}_alias_idx"`,
@@ -72,27 +75,48 @@ export function migrations(n: SqlNames): string[][] {
       `CREATE OR REPLACE TRIGGER "append_only" BEFORE UPDATE ON ${n.outcomes}
         FOR EACH ROW EXECUTE FUNCTION ${n.appendOnly}()`,
     ],
+    [
+      // The opt-out list, by the number itself: no secret, so no rotation can change it.
+      `CREATE TABLE IF NOT EXISTS ${n.optOuts} (
+        phone text PRIMARY KEY,
+        learned boolean NOT NULL,
+        at timestamptz NOT NULL
+      )`,
+    ],
   ];
+}
+
+/** The lock's key: the same for every instance migrating this table, different per table. */
+function lockKey(name: string): number {
+  let h = 0;
+  for (const c of name) h = (Math.imul(h, 31) + c.charCodeAt(0)) | 0;
+  return h;
 }
 
 /** Creates or upgrades the tables; returns the schema version now in place. */
 export async function migrate(query: SqlQuery, n: SqlNames): Promise<number> {
-  await query(
-    `CREATE TABLE IF NOT EXISTS ${n.schema} (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
-  );
+  const all = migrations(n);
+  // Names are checked identifiers (sqlNames) and the key a number: nothing here is user input.
+  const steps = all
+    .map(
+      (statements, i) => `IF v < ${i + 1} THEN
+        ${statements.map((s) => `${s};`).join('\n')}
+        INSERT INTO ${n.schema} (version) VALUES (${i + 1});
+      END IF;`,
+    )
+    .join('\n');
+  await query(`DO $psf_migrate$ DECLARE v integer; BEGIN
+    PERFORM pg_advisory_xact_lock(${lockKey(n.schema)});
+    CREATE TABLE IF NOT EXISTS ${n.schema} (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());
+    SELECT coalesce(max(version), 0) INTO v FROM ${n.schema};
+    ${steps}
+  END $psf_migrate$`);
   const { rows } = await query(`SELECT coalesce(max(version), 0)::int AS version FROM ${n.schema}`);
   const current = Number((rows[0] as { version?: unknown } | undefined)?.version ?? 0);
-  const all = migrations(n);
   if (current > all.length) {
     throw new Error(
       `createSqlConsentStore: the table is at schema version ${current}, newer than this package knows (${all.length}); upgrade push-sms-fallback`,
     );
-  }
-  for (let version = current + 1; version <= all.length; version++) {
-    for (const statement of all[version - 1] ?? []) await query(statement);
-    await query(`INSERT INTO ${n.schema} (version) VALUES ($1) ON CONFLICT (version) DO NOTHING`, [
-      version,
-    ]);
   }
   return all.length;
 }

@@ -1,6 +1,7 @@
 import type { ConsentOutcome, ConsentRecord, ConsentStore, StoredConsentRecord } from './record.js';
 import { checkPhoneArgument, checkRetentionDays, exportBounds, retentionCutoff } from './query.js';
 import { hmacSha256Hex } from '../crypto.js';
+import { checkOptOutPhones } from './opt-outs.js';
 import { migrate, sqlNames, type SqlQuery } from './sql-schema.js';
 
 export type { SqlQuery } from './sql-schema.js';
@@ -97,6 +98,7 @@ export function createSqlConsentStore(options: SqlConsentStoreOptions): SqlConse
 
   return {
     migrate: () => migrate(query, n),
+    usesAliasSecret: (secret) => secret === options.aliasSecret,
     async append(record: ConsentRecord) {
       if ((await alias(record.phone)) !== record.phoneAlias) {
         throw new Error('createSqlConsentStore: aliasSecret differs from the handler’s');
@@ -112,6 +114,32 @@ export function createSqlConsentStore(options: SqlConsentStoreOptions): SqlConse
           JSON.stringify(rest),
         ],
       );
+    },
+    async importOptOuts(phones, opts = {}) {
+      const list = checkOptOutPhones(phones);
+      if (list.length === 0) return 0;
+      const { rows } = await query(
+        `INSERT INTO ${n.optOuts} (phone, learned, at) SELECT unnest($1::text[]), $2, $3
+          ON CONFLICT (phone) DO NOTHING RETURNING 1`,
+        [list, opts.learned === true, new Date(now()).toISOString()],
+      );
+      return rows.length;
+    },
+    async findOptOut(phone) {
+      const { rows } = await query(`SELECT learned, at FROM ${n.optOuts} WHERE phone = $1`, [
+        checkPhoneArgument('findOptOut', phone),
+      ]);
+      const row = rows[0] as { learned: boolean; at: unknown } | undefined;
+      return row ? { learned: row.learned, at: new Date(row.at as string).toISOString() } : null;
+    },
+    async clearOptOut(phone) {
+      const { rows } = await query(`DELETE FROM ${n.optOuts} WHERE phone = $1 RETURNING 1`, [
+        checkPhoneArgument('clearOptOut', phone),
+      ]);
+      return rows.length > 0;
+    },
+    async withdraw(recordId) {
+      await query(`DELETE FROM ${n.records} WHERE id = $1`, [recordId]);
     },
     async recordOutcome(recordId, outcome) {
       await query(

@@ -6,10 +6,17 @@
 import type { RegistrationRequest } from '../../wire/contract.js';
 import { checkJsonContentType, MAX_BODY_BYTES, parseJson, readBoundedText } from './body.js';
 import { getClientIp, ipBucket } from './client-ip.js';
+import { appendConsent } from '../consent/append.js';
 import { buildConsentRecord } from '../consent/record.js';
 import { ALLOW, corsHeaders, originRefusal, preflightHeaders } from './cors.js';
 import { hmacSha256Hex, sha256Hex, UUID_RE } from '../crypto.js';
-import { createStoreCall, type StoreCall } from './deadline.js';
+import {
+  createStoreCall,
+  DeadlineError,
+  unavailable,
+  withDeadline,
+  type StoreCall,
+} from './deadline.js';
 import { createIdempotencyGate } from '../registration/idempotency-gate.js';
 import { safeLogger } from '../logger.js';
 import { createOneSignalClient } from '../onesignal/client.js';
@@ -60,7 +67,7 @@ export function createSmsFallbackHandler(options: SmsFallbackOptions): SmsFallba
   if (o.consentStoreIsDefault) {
     logger.warn('No consentStore configured: consent records are kept in memory only');
   }
-  const client = createOneSignalClient({
+  const clientOptions = {
     appId: o.appId,
     apiKey: o.apiKey,
     apiBaseUrl: o.apiBaseUrl,
@@ -72,7 +79,7 @@ export function createSmsFallbackHandler(options: SmsFallbackOptions): SmsFallba
       maxDelayMs: o.retryMaxDelayMs,
     },
     logger,
-  });
+  };
   const phoneAlias = hmacSha256Hex(o.aliasSecret);
   const storeCall = createStoreCall(logger, o.storeTimeoutMs);
   const gate = createIdempotencyGate(o.idempotencyStore, {
@@ -89,6 +96,7 @@ export function createSmsFallbackHandler(options: SmsFallbackOptions): SmsFallba
     phone: CheckedPhone,
     alias: string,
     ip: string | null,
+    deadlineAt: number,
   ): Promise<Outcome> {
     // Thrown refusals (429, 503) release the idempotency claim: they are retryable.
     if (o.phoneRule) {
@@ -100,7 +108,9 @@ export function createSmsFallbackHandler(options: SmsFallbackOptions): SmsFallba
         'Too many attempts for this number. Please try again later.',
       );
     }
-    const resolved = o.resolveExternalId ? await o.resolveExternalId(request) : null;
+    const resolved = o.resolveExternalId
+      ? await withinBudget('resolveExternalId', deadlineAt, () => o.resolveExternalId?.(request))
+      : null;
     const externalId = typeof resolved === 'string' && resolved !== '' ? resolved : null;
 
     const record = await buildConsentRecord({
@@ -115,15 +125,29 @@ export function createSmsFallbackHandler(options: SmsFallbackOptions): SmsFallba
       now: new Date(),
     });
     // No evidence, no registration.
-    await storeCall('Consent store', () => o.consentStore.append(record), {
+    await appendConsent(o.consentStore, record, storeCall, logger, {
       phone: maskPhone(phone.e164, phone.callingCode),
     });
+    // Every OneSignal call and retry of this registration ends by the same deadline.
+    const client = createOneSignalClient({ ...clientOptions, deadlineAt });
     return register(
       { body, phone, phoneAlias: alias, externalId, consentRecordId: record.id },
       o,
       client,
       logger,
+      storeCall,
     );
+  }
+
+  /** The site's own call, bounded by what is left of the budget: past it, a retryable 503. */
+  async function withinBudget<T>(what: string, deadlineAt: number, call: () => T): Promise<T> {
+    try {
+      return await withDeadline(Promise.resolve(call()), deadlineAt - Date.now(), what);
+    } catch (error) {
+      if (!(error instanceof DeadlineError)) throw error; // Its own failure stays a 500.
+      logger.error(`${what} missed the registration budget`, { error });
+      return unavailable();
+    }
   }
 
   async function process(
@@ -146,6 +170,8 @@ export function createSmsFallbackHandler(options: SmsFallbackOptions): SmsFallba
     if (!allowed) fail('origin-not-allowed', 403, originRefusal(origin));
     checkJsonContentType(request.headers.get('content-type'));
 
+    // One budget for the whole registration, from the request's arrival (docs: registrationBudgetMs).
+    const deadlineAt = Date.now() + o.registrationBudgetMs;
     const ip = (o.clientIp ?? getClientIp)(request) ?? null;
     if (o.ipRule && ip) {
       const key = `ip:${ipBucket(ip)}`;
@@ -174,7 +200,9 @@ export function createSmsFallbackHandler(options: SmsFallbackOptions): SmsFallba
       sha256Hex(JSON.stringify(body)),
       phoneAlias(phone.e164),
     ]);
-    return gate(key.toLowerCase(), fingerprint, () => registerNew(request, body, phone, alias, ip));
+    return gate(key.toLowerCase(), fingerprint, () =>
+      registerNew(request, body, phone, alias, ip, deadlineAt),
+    );
   }
 
   async function smsFallbackHandler(request: Request): Promise<Response> {

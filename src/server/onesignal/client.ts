@@ -89,6 +89,11 @@ export interface OneSignalClientOptions {
   timeoutMs: number;
   retry: RetryPolicy;
   logger: Logger;
+  /**
+   * Epoch ms after which no call starts, no retry waits and no request outlives it: the
+   * registration's budget. Default: none (each call is bounded by timeoutMs and retries).
+   */
+  deadlineAt?: number;
 }
 
 export interface OneSignalClient {
@@ -138,13 +143,21 @@ export function createOneSignalClient(options: OneSignalClientOptions): OneSigna
   const byAlias = (a: Alias): string =>
     `${app}/users/by/${encodeURIComponent(a.label)}/${encodeURIComponent(a.id)}`;
 
+  const left = (): number =>
+    options.deadlineAt === undefined ? Infinity : options.deadlineAt - Date.now();
+
   async function once<T>(method: string, path: string, body: unknown): Promise<OneSignalResult<T>> {
+    const timeoutMs = Math.min(options.timeoutMs, left());
+    if (timeoutMs <= 0) {
+      const error = new DOMException('The registration budget is spent', 'TimeoutError');
+      return { ok: false, kind: 'timeout', error };
+    }
     // A controller and a cleared timer cost less than AbortSignal.timeout's tracked timer.
     const controller = new AbortController();
     const signal = controller.signal;
     const timer = setTimeout(
       () => controller.abort(new DOMException('OneSignal did not answer in time', 'TimeoutError')),
-      options.timeoutMs,
+      timeoutMs,
     );
     try {
       const res = await options.fetch(base + path, {
@@ -189,7 +202,7 @@ export function createOneSignalClient(options: OneSignalClientOptions): OneSigna
         attempt,
         failure.kind === 'http' ? failure.retryAfterMs : undefined,
       );
-      if (delay === null) return result;
+      if (delay === null || delay >= left()) return result;
       options.logger.warn(`OneSignal ${operation} failed (${describeFailure(failure)}), retrying`, {
         attempt: attempt + 1,
         delayMs: delay,

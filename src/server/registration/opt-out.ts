@@ -1,9 +1,10 @@
 /**
  * A number that texted STOP is never re-subscribed by a registration. OneSignal's upsert takes
- * `enabled: true` as "subscribed" (and omitting it means the same), so the number's current
- * state is read first (View user), within a budget shared by every instance: OneSignal allows
- * 1 View user request per second per app, in bursts of 10. What OneSignal reports and what it
- * leaves unsaid: docs/server.md, "Opted-out numbers".
+ * `enabled: true` as "subscribed" (and omitting it means the same), so before it the handler
+ * checks the local opt-out list and, for numbers it has seen before or a signed-in visitor,
+ * the number's users at OneSignal (View user, within a budget shared by every instance: 1
+ * request per second per app, bursts of 10). New anonymous numbers cost no look-up. What is
+ * covered and what cannot be: docs/server.md, "Opted-out numbers".
  */
 import type { Logger } from '../logger.js';
 import {
@@ -16,6 +17,8 @@ import {
 import type { ResolvedOptions } from '../options.js';
 import { problem, problemAnswer } from '../http/problem.js';
 import type { Outcome, Registration } from './attempt.js';
+import type { StoredConsentRecord } from '../consent/record.js';
+import { withDeadline, type StoreCall } from '../http/deadline.js';
 
 export type OptOutCheck =
   | { kind: 'clear' }
@@ -36,10 +39,10 @@ function optedOut(user: OneSignalUser | undefined, phone: string): boolean {
 }
 
 /**
- * Looks the number up on each user it may be on (its alias's, then the signed-in user's),
- * stopping at the first that holds it. A user that does not exist (404) holds nothing.
+ * Looks the number up on each user it may be on, stopping at the first that holds it. A user
+ * that does not exist (404) holds nothing. Each look-up spends the shared View user budget.
  */
-export async function checkOptOut(
+async function viewUsers(
   phone: string,
   aliases: readonly Alias[],
   o: ResolvedOptions,
@@ -65,6 +68,72 @@ export async function checkOptOut(
   }
   return { kind: 'clear' };
 }
+
+/**
+ * Whether the number may be (re-)enabled, without spending the View user budget on a number
+ * this server has never seen: (1) the local opt-out list (imported entries are final); (2) for
+ * a number registered here before, its users at OneSignal, found by every alias its consent
+ * records were made with (so a rotated secret still finds them); (3) for a signed-in visitor,
+ * their own user. A brand-new anonymous number costs no look-up: only an import covers it.
+ */
+export async function checkOptOut(
+  reg: Registration,
+  current: Alias,
+  signedIn: Alias | null,
+  o: ResolvedOptions,
+  client: OneSignalClient,
+  logger: Logger,
+  storeCall: StoreCall,
+): Promise<OptOutCheck> {
+  const store = o.consentStore;
+  const phone = reg.phone.e164;
+  const findOptOut = store.findOptOut?.bind(store);
+  const local = findOptOut
+    ? await storeCall('Consent store (opt-out list)', () => findOptOut(phone))
+    : null;
+  if (local && !local.learned) return { kind: 'opted-out' };
+  const known = await earlierAliases(reg, store, storeCall);
+  const aliases = new Map<string, Alias>();
+  if (known === null || known.length > 0 || local) aliases.set(current.id, current);
+  for (const id of known ?? []) aliases.set(id, { label: current.label, id });
+  if (signedIn) aliases.set(`\n${signedIn.id}`, signedIn);
+  if (aliases.size === 0) return { kind: 'clear' };
+
+  const check = await viewUsers(phone, [...aliases.values()], o, client, logger);
+  if (check.kind === 'opted-out' && !local) {
+    await learn(() => store.importOptOuts?.([phone], { learned: true }), logger);
+  } else if (check.kind === 'clear' && local) {
+    // OneSignal shows it subscribed again: the number texted START since we learned the STOP.
+    await learn(() => store.clearOptOut?.(phone), logger);
+  } else if (local) {
+    return { kind: 'opted-out' }; // Unsure (busy, failed): never re-enable a known opt-out.
+  }
+  return check;
+}
+
+/** The aliases earlier records of the number were made with; null when the store cannot say. */
+async function earlierAliases(
+  reg: Registration,
+  store: ResolvedOptions['consentStore'],
+  storeCall: StoreCall,
+): Promise<string[] | null> {
+  if (!('findConsent' in store) || typeof store.findConsent !== 'function') return null;
+  const find = store.findConsent.bind(store) as (phone: string) => Promise<StoredConsentRecord[]>;
+  const records = await storeCall('Consent store (find)', () => find(reg.phone.e164));
+  const ids = records.filter((r) => r.id !== reg.consentRecordId).map((r) => r.phoneAlias);
+  return [...new Set(ids)];
+}
+
+/** Keeping what was learned is best effort: the answer stands either way. */
+async function learn(call: () => Promise<unknown> | undefined, logger: Logger): Promise<void> {
+  try {
+    await withDeadline(Promise.resolve(call()), LEARN_DEADLINE_MS, 'Consent store (opt-out list)');
+  } catch (error) {
+    logger.error('Consent store failed to keep an opt-out change', { error });
+  }
+}
+
+const LEARN_DEADLINE_MS = 2000;
 
 function optedOutDetail(o: ResolvedOptions, country: string, locale: string): string {
   const message = o.optedOutMessage;

@@ -19,6 +19,7 @@ import { checkOptOut, refuseOptedOut } from './opt-out.js';
 import type { Outcome, Registration } from './attempt.js';
 import { jsonAnswer, problem, problemAnswer } from '../http/problem.js';
 import { maskPhone } from '../redact.js';
+import type { StoreCall } from '../http/deadline.js';
 
 function welcomeContents(message: WelcomeMessage, reg: Registration): LanguageMap {
   const value =
@@ -90,6 +91,7 @@ export async function register(
   o: ResolvedOptions,
   client: OneSignalClient,
   logger: Logger,
+  storeCall: StoreCall,
 ): Promise<Outcome> {
   const masked = maskPhone(reg.phone.e164, reg.phone.callingCode);
   const phoneAlias: Alias = { label: o.aliasLabel, id: reg.phoneAlias };
@@ -102,8 +104,8 @@ export async function register(
   const subscription: SmsSubscription = { type: 'SMS', token: reg.phone.e164, enabled: true };
   const lang = language(reg.body.consent.locale);
 
-  const lookUp = reg.externalId ? [phoneAlias, primary] : [phoneAlias];
-  const optOut = await checkOptOut(reg.phone.e164, lookUp, o, client, logger);
+  const signedIn = reg.externalId ? primary : null;
+  const optOut = await checkOptOut(reg, phoneAlias, signedIn, o, client, logger, storeCall);
   if (optOut.kind === 'failed') return upstreamFailure(optOut.failure, 'view user', masked, logger);
   if (optOut.kind !== 'clear') return refuseOptedOut(optOut, reg, o, logger, masked);
 
