@@ -23,6 +23,7 @@ function maskDigits(text: string): string {
 function clean(value: unknown, secrets: readonly string[], depth = 0): unknown {
   if (typeof value === 'string') {
     if (/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value)) return value; // a timestamp, not a phone
+    if (/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(value)) return value; // an id
     let out = value;
     for (const s of secrets) if (s) out = out.split(s).join('[secret]');
     return maskDigits(out);
