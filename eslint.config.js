@@ -43,6 +43,24 @@ export default tseslint.config(
   crossing('src/browser/**', ['server'], 'browser code shares only src/wire/ with the server'),
   crossing('src/server/**', ['browser'], 'server code shares only src/wire/ with the browser code'),
   crossing('src/wire/**', ['browser', 'server'], 'the wire contract imports from neither side'),
+  crossing('src/{browser,server,wire}/**', ['service'], 'the program sits on top of the library'),
+  {
+    // The program uses the library as any user would: through its public server entries.
+    files: ['src/service/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(browser|wire|server/(?!(index|node|bullmq)\\.js$))',
+              message: 'src/service/ imports only ../server/index.js, node.js and bullmq.js',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     // With noUncheckedIndexedAccess, `events[0]!` is the honest way to say "the test fails if absent".
     files: ['test/**', 'bench/**'],

@@ -27,13 +27,21 @@ export default [
       'server/index': 'src/server/index.ts',
       'server/node': 'src/server/node.ts',
       'server/bullmq': 'src/server/bullmq.ts',
+      // The `push-sms-fallback` program (docs/server.md): Node only, never in a browser build.
+      'service/bin': 'src/service/bin.ts',
     },
     external: isDependency,
     output: {
       dir: 'dist',
       format: 'es',
       sourcemap: true,
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      // Code only the server entries and the program share goes under dist/server/, so nothing
+      // of it sits among the files a browser may load (scripts/size.mjs checks them).
+      chunkFileNames: (chunk) =>
+        chunk.moduleIds.every((id) => /[\\/]src[\\/](server|service|wire)[\\/]/.test(id))
+          ? 'server/chunks/[name]-[hash].js'
+          : 'chunks/[name]-[hash].js',
+      banner: (chunk) => (chunk.fileName === 'service/bin.js' ? '#!/usr/bin/env node' : ''),
     },
     plugins: [ts({ declaration: true, declarationDir: 'dist' }), cssWhitespace()],
   },

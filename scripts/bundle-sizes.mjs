@@ -113,7 +113,9 @@ export function browserFiles(dir = DIST, prefix = '') {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(prefix, entry.name);
     if (entry.isDirectory())
-      return entry.name === 'server' ? [] : browserFiles(join(dir, entry.name), path);
+      return entry.name === 'server' || entry.name === 'service'
+        ? []
+        : browserFiles(join(dir, entry.name), path);
     return /\.js$/.test(entry.name) ? [path] : [];
   });
 }

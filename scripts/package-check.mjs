@@ -64,6 +64,7 @@ try {
     else if (value && typeof value === 'object') Object.values(value).forEach(collect);
   };
   collect(pkg.exports);
+  collect(pkg.bin);
   collect(pkg.typesVersions);
   const required = [...targets]
     .filter((target) => target && !target.includes('*'))

@@ -30,6 +30,40 @@ const RESTRICTED_TAG_KEYS = new Set([
   'custom_data',
 ]);
 
+/**
+ * A value the handler needs at run time is absent (an unset environment variable, no store in
+ * production): the handler answers 500 `/server-misconfigured` instead of throwing where it is
+ * created, so `next build` and similar work without the secrets. A value that is present but
+ * wrong (a malformed App ID, a bad option) still throws: that is a bug to see at once.
+ */
+export class MisconfiguredError extends TypeError {
+  constructor(readonly missing: string[]) {
+    super(`createSmsFallbackHandler: missing ${missing.join('; ')}`);
+    this.name = 'MisconfiguredError';
+  }
+}
+
+const blank = (value: unknown): boolean =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/** What a deployment forgot to provide. */
+function missingOptions(options: SmsFallbackOptions): string[] {
+  const missing: string[] = [];
+  if (blank(options.appId)) missing.push('appId (your OneSignal App ID, e.g. ONESIGNAL_APP_ID)');
+  if (blank(options.apiKey))
+    missing.push('apiKey (your OneSignal App API key, e.g. ONESIGNAL_API_KEY)');
+  const origins = options.allowedOrigins as unknown;
+  if (blank(origins) || (Array.isArray(origins) && origins.every(blank))) {
+    missing.push('allowedOrigins (the origins of your pages)');
+  }
+  if (options.consentStore === undefined && isProduction()) {
+    missing.push(
+      'consentStore (required under NODE_ENV=production: the default keeps records in memory and loses them on restart; pass createSqlConsentStore(…) or createJsonLinesConsentStore(…), or createMemoryConsentStore() to accept that)',
+    );
+  }
+  return missing;
+}
+
 const bad = (message: string): never => {
   throw new TypeError(`createSmsFallbackHandler: ${message}`);
 };
@@ -82,6 +116,8 @@ export function checkCredentials(
 
 export function resolveOptions(options: SmsFallbackOptions): ResolvedOptions {
   if (typeof options !== 'object' || options === null) return bad('options are required');
+  const missing = missingOptions(options);
+  if (missing.length > 0) throw new MisconfiguredError(missing);
   checkCredentials(options, bad);
 
   const origins = options.allowedOrigins;
@@ -147,12 +183,6 @@ export function resolveOptions(options: SmsFallbackOptions): ResolvedOptions {
     if (options.viewUserBudget) checkRule('viewUserBudget', options.viewUserBudget);
   } catch (error) {
     bad((error as Error).message.replace('rateLimit.', ''));
-  }
-
-  if (options.consentStore === undefined && isProduction()) {
-    bad(
-      'consentStore is required under NODE_ENV=production: the default keeps records in memory and loses them on restart. Pass createSqlConsentStore(…) or createJsonLinesConsentStore(…), or createMemoryConsentStore() to accept that.',
-    );
   }
 
   const aliasSecret = options.aliasSecret ?? `psf-alias:${options.apiKey}`;

@@ -22,11 +22,17 @@ const valid: SmsFallbackOptions = {
 };
 
 describe('the default consent store', () => {
-  it('is refused under NODE_ENV=production: a durable store, or the memory one on purpose', () => {
+  it('is refused under NODE_ENV=production: a durable store, or the memory one on purpose', async () => {
     vi.stubEnv('NODE_ENV', 'production');
-    expect(() => createSmsFallbackHandler(valid)).toThrow(
-      /consentStore is required under NODE_ENV=production/,
+    // Refused at the first request (500 /server-misconfigured), not at creation: `next build`
+    // evaluates route modules under NODE_ENV=production without the runtime stores.
+    const errors: unknown[] = [];
+    const logger = { info() {}, warn() {}, error: (_m: string, f?: unknown) => errors.push(f) };
+    const response = await createSmsFallbackHandler({ ...valid, logger })(
+      new Request('https://shop.example/api', { method: 'POST' }),
     );
+    expect(response.status).toBe(500);
+    expect(JSON.stringify(errors)).toMatch(/consentStore \(required under NODE_ENV=production/);
     const chosen = createMemoryConsentStore();
     expect(typeof createSmsFallbackHandler({ ...valid, consentStore: chosen })).toBe('function');
   });

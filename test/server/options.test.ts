@@ -16,11 +16,8 @@ describe('createSmsFallbackHandler options', () => {
   });
 
   it.each([
-    ['missing appId', { appId: undefined }, /appId/],
     ['appId not a UUID', { appId: 'my-app' }, /appId must be your OneSignal App ID/],
-    ['missing apiKey', { apiKey: '' }, /apiKey is required/],
     ['apiKey with its scheme', { apiKey: 'Key abc' }, /bare key/],
-    ['no origins', { allowedOrigins: [] }, /allowedOrigins/],
     [
       'a URL with a path as origin',
       { allowedOrigins: ['https://shop.example/page'] },
@@ -44,6 +41,27 @@ describe('createSmsFallbackHandler options', () => {
     expect(() => createSmsFallbackHandler({ ...valid, ...change } as SmsFallbackOptions)).toThrow(
       message,
     );
+  });
+
+  it('answers 500 /server-misconfigured for missing runtime values, logging them once', async () => {
+    // What `next build` sees: route modules evaluated without the runtime secrets.
+    const logger = captureLogger();
+    const handler = createSmsFallbackHandler({
+      appId: process.env.PSF_TEST_UNSET_APP_ID,
+      apiKey: '',
+      allowedOrigins: [],
+      logger,
+    } as unknown as SmsFallbackOptions);
+    for (let i = 0; i < 2; i++) {
+      const response = await handler(new Request('https://shop.example/api', { method: 'POST' }));
+      expect(response.status).toBe(500);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(((await response.json()) as { type: string }).type).toMatch(
+        /\/?server-misconfigured$/,
+      );
+    }
+    expect(logger.lines).toHaveLength(1);
+    expect(JSON.stringify(logger.lines[0]?.fields)).toMatch(/appId.*apiKey.*allowedOrigins/);
   });
 
   it('never puts the API key in an error message', () => {

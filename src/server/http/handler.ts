@@ -21,7 +21,7 @@ import { createIdempotencyGate } from '../registration/idempotency-gate.js';
 import { safeLogger } from '../logger.js';
 import { createOneSignalClient } from '../onesignal/client.js';
 import type { SmsFallbackOptions } from '../options.js';
-import { resolveOptions } from '../resolve-options.js';
+import { MisconfiguredError, resolveOptions } from '../resolve-options.js';
 import { checkPhone, type CheckedPhone } from '../registration/phone.js';
 import { fail, problem, problemAnswer, ProblemError, type Answer } from './problem.js';
 import type { RateLimitStore, TokenBucketRule } from '../registration/rate-limit.js';
@@ -61,8 +61,35 @@ async function takeOrFail(
   }
 }
 
+/** Answers every request 500 `/server-misconfigured`, and logs once what is missing. */
+function misconfiguredHandler(options: SmsFallbackOptions, error: MisconfiguredError) {
+  const secrets = typeof options?.apiKey === 'string' ? [options.apiKey] : [];
+  const logger = safeLogger(options?.logger, secrets);
+  let logged = false;
+  return async function smsFallbackHandler(): Promise<Response> {
+    if (!logged) {
+      logged = true;
+      logger.error('The handler is misconfigured: sign-ups are refused until this is fixed', {
+        missing: error.missing,
+      });
+    }
+    const p = problem(
+      'server-misconfigured',
+      500,
+      'Sign-ups are unavailable right now. Please try again later.',
+    );
+    return toResponse(problemAnswer(p), {});
+  };
+}
+
 export function createSmsFallbackHandler(options: SmsFallbackOptions): SmsFallbackHandler {
-  const o = resolveOptions(options);
+  let o: ReturnType<typeof resolveOptions>;
+  try {
+    o = resolveOptions(options);
+  } catch (error) {
+    if (error instanceof MisconfiguredError) return misconfiguredHandler(options, error);
+    throw error;
+  }
   const logger = safeLogger(options.logger, [o.apiKey, o.aliasSecret]);
   if (o.consentStoreIsDefault) {
     logger.warn('No consentStore configured: consent records are kept in memory only');

@@ -19,7 +19,8 @@ export type ProblemKind =
   | 'upstream-rate-limited'
   | 'upstream-refused'
   | 'temporarily-unavailable'
-  | 'server-error';
+  | 'server-error'
+  | 'server-misconfigured';
 
 export const PROBLEM_TYPE_PREFIX = 'urn:push-sms-fallback:problem:';
 
@@ -42,6 +43,7 @@ const TITLES: Record<ProblemKind, string> = {
   'upstream-refused': 'Messaging service refused the registration',
   'temporarily-unavailable': 'Temporarily unavailable',
   'server-error': 'Server error',
+  'server-misconfigured': 'The server is misconfigured',
 };
 
 export function problem(
