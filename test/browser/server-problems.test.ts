@@ -2,7 +2,15 @@
 // problem type the element knows, the server's own detail (as text) only for the others.
 import { expect } from '@open-wc/testing';
 import { until } from '../support/onesignal-page.js';
-import { cleanUp, endpoint, fillAndSubmit, mountForm, stateIs } from '../support/element.js';
+import {
+  cleanUp,
+  endpoint,
+  fillAndSubmit,
+  mountForm,
+  received,
+  shadow,
+  stateIs,
+} from '../support/element.js';
 import { strings as de } from '../../src/browser/locales/de.js';
 
 const germanVisitor = (url: string) =>
@@ -30,5 +38,18 @@ describe('problem answers from the backend', () => {
     expect(formError(el)).to.equal(de.errorNotMobile);
     await submitted(3);
     expect(formError(el)).to.equal('Scripted 422');
+  });
+
+  it('a misconfigured backend is final: no retries, no queue, sign-ups unavailable', async () => {
+    const { id, url } = endpoint('500:type=server-misconfigured,201');
+    const { el, of } = germanVisitor(url);
+    await fillAndSubmit(el, { phone: '0151 23456789' });
+    await until(() => of('error').length === 1, 'the error');
+    await stateIs(el, 'form');
+    expect(await received(id)).to.have.length(1);
+    expect(formError(el)).to.equal(de.errorUnavailable);
+    expect(of('error')[0]!.detail).to.deep.include({ code: 'http', status: 500, retryable: false });
+    expect(localStorage.getItem('push-sms-fallback:queue')).to.equal(null);
+    expect(shadow(el, '[role=status]')?.textContent ?? '').to.not.contain('gespeichert');
   });
 });

@@ -46,7 +46,8 @@ export const problemKind = (type: unknown): string | undefined =>
 function rejection(status: number, payload: unknown): Outcome | undefined {
   const { type, detail } = (payload ?? {}) as { type?: unknown; detail?: unknown };
   const problem = problemKind(type);
-  if (classify(status) === 'retry') return undefined;
+  // Contract section 7: retrying a backend that cannot work as configured only prolongs the wait.
+  if (classify(status) === 'retry' && problem !== 'server-misconfigured') return undefined;
   const outcome: Outcome = { kind: 'rejected', status };
   if (problem) outcome.problem = problem;
   if (typeof detail === 'string') outcome.detail = detail;
