@@ -106,6 +106,39 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-visitor
   });
 }
 
+// The STOP path: the registered phone texts STOP (or START) to the simulated sender. The number
+// outlasts "New visitor", so registering it again shows the opted-out answer.
+const PHONE_KEY = 'psf-demo-phone';
+const phoneNote = $('#phone-note');
+const textButtons = document.querySelectorAll<HTMLButtonElement>('[data-text]');
+function knowPhone(phone: string | null): void {
+  if (!phone || !config.restSimulated) return;
+  sessionStorage.setItem(PHONE_KEY, phone);
+  for (const button of textButtons) button.disabled = false;
+  phoneNote.textContent = `The visitor's phone: ${phone}.`;
+}
+knowPhone(sessionStorage.getItem(PHONE_KEY));
+document.addEventListener('push-sms-fallback-success', (event) =>
+  knowPhone((event as CustomEvent<{ phone: string }>).detail.phone),
+);
+// One button, STOP then START: the phone opts out, then back in.
+for (const button of textButtons) {
+  button.addEventListener('click', async () => {
+    const phone = sessionStorage.getItem(PHONE_KEY) ?? '';
+    const body = button.dataset['text'] ?? 'STOP';
+    const query = new URLSearchParams({ phone, body });
+    const res = await fetch(`/demo/text?${query}`, { method: 'POST' });
+    if (!res.ok)
+      return void (phoneNote.textContent = `The sandbox refused the text (${res.status}).`);
+    phoneNote.textContent =
+      body === 'STOP'
+        ? `${phone} texted STOP. Press “New visitor ↻” and register it again: the backend refuses it (409).`
+        : `${phone} texted START: it can register again.`;
+    button.dataset['text'] = body === 'STOP' ? 'START' : 'STOP';
+    button.textContent = `Text ${button.dataset['text']} from this phone`;
+  });
+}
+
 // The backend's fault lives on the server (it outlasts reloads): the page shows which is active.
 type Fault = { mode: 'none' | 'unavailable' | 'down'; left: number };
 const FAULT_TEXT = {

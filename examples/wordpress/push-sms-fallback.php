@@ -49,6 +49,10 @@ add_filter( 'script_loader_tag', 'push_sms_fallback_module_tag', 10, 3 );
  * Each shortcode attribute is the element attribute with underscores instead of dashes.
  */
 function push_sms_fallback_shortcode( $atts ) {
+	// WordPress passes a bare [push_sms_fallback reserve_space] as a value with a numeric key.
+	if ( is_array( $atts ) && in_array( 'reserve_space', $atts, true ) ) {
+		$atts['reserve_space'] = 'true';
+	}
 	$atts = shortcode_atts(
 		array(
 			'app_id'            => '', // not needed when the OneSignal plugin is active
@@ -65,6 +69,10 @@ function push_sms_fallback_shortcode( $atts ) {
 			'dismiss_days'      => '',
 			'tag_key'           => '',
 			'external_id'       => '', // your user id for OneSignal, if you use external ids
+			'lang'              => '', // default: the page's language
+			'sdk_src'           => '', // a self-hosted OneSignal SDK
+			'sdk_timeout'       => '',
+			'reserve_space'     => '', // bare or "true": holds the inline form's height while it loads
 		),
 		$atts,
 		'push_sms_fallback'
@@ -74,8 +82,14 @@ function push_sms_fallback_shortcode( $atts ) {
 
 	$html = '<push-sms-fallback';
 	foreach ( $atts as $name => $value ) {
-		if ( '' !== $value ) {
-			$html .= sprintf( ' %s="%s"', str_replace( '_', '-', $name ), esc_attr( $value ) );
+		$attribute = str_replace( '_', '-', $name );
+		if ( 'reserve_space' === $name ) {
+			// A boolean attribute: present or absent, never reserve-space="false" (which would be on).
+			if ( in_array( strtolower( trim( (string) $value ) ), array( '1', 'true', 'yes', 'on' ), true ) ) {
+				$html .= ' ' . $attribute;
+			}
+		} elseif ( '' !== $value ) {
+			$html .= sprintf( ' %s="%s"', $attribute, esc_attr( $value ) );
 		}
 	}
 	return $html . '></push-sms-fallback>';

@@ -97,6 +97,25 @@ describe('the demo page', () => {
     expect(log.fault.mode).toBe('none');
     await page.context().close();
   }, 60_000);
+
+  it('reaches the STOP path from a button: the number texts STOP, and registering it again is refused', async () => {
+    const page = await open();
+    const register = async () => {
+      await page.getByRole('button', { name: 'Deny push' }).click();
+      await page.locator('input[type=tel]').fill('+447400123456');
+      await page.locator('push-sms-fallback input[type=checkbox]').check();
+      await page.locator('push-sms-fallback button[type=submit]').click();
+    };
+    await register();
+    await page.waitForSelector('push-sms-fallback[state=done]', { state: 'attached' });
+    await page.getByRole('button', { name: 'Text STOP from this phone' }).click();
+    await expect.poll(() => page.locator('#phone-note').textContent()).toContain('STOP');
+    await page.getByRole('button', { name: 'New visitor ↻' }).click();
+    await page.waitForSelector('push-sms-fallback[state=waiting]', { state: 'attached' });
+    await register();
+    await expect.poll(() => page.locator('#form-error').textContent()).toContain('opted out');
+    await page.context().close();
+  }, 60_000);
 });
 
 describe('the default country in a browser with a time zone', () => {

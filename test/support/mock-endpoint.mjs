@@ -3,7 +3,8 @@
 //                                   (the last one repeats); records every request.
 //   GET  /mock/<id>/log             the recorded requests: [{ headers, body }]
 // Statuses may carry options: `429:ra1` sets Retry-After: 1, `422:html` answers a problem+json
-// whose detail contains HTML, `0` drops the connection (a network error), `d300` delays 300 ms.
+// whose detail contains HTML, `0` drops the connection (a network error), `d300` delays 300 ms,
+// `type=sms/opted-out` gives the problem the reference server's type URI for that kind.
 const logs = new Map();
 const counters = new Map();
 
@@ -49,6 +50,8 @@ export function mockEndpoint() {
         : `Scripted ${status}`;
       // `:nodetail`: a problem without `detail`, for the element's own fallback text.
       const body = { title: 'Scripted failure', status, field: 'phone' };
+      const kind = opts.find((o) => o.startsWith('type='));
+      if (kind) body.type = `urn:push-sms-fallback:problem:${kind.slice(5)}`;
       ctx.body = JSON.stringify(opts.includes('nodetail') ? body : { ...body, detail });
     } else {
       ctx.type = 'application/json';

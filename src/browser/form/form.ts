@@ -18,6 +18,7 @@ import { checkEntries } from './entries.js';
 import type { FormHost } from './host.js';
 import { Outbox } from './outbox.js';
 import { displayPhone, preparePhone } from './phone.js';
+import { rejectionMessage } from './problems.js';
 import { pageScheme, watchScheme } from './scheme.js';
 import { adoptSlottedPhone, describeSlottedPhone, phoneField } from './slotted-phone.js';
 import { content, type Handlers, type Shown } from './view.js';
@@ -288,8 +289,7 @@ export class Form {
     }
     if (outcome.kind === 'rejected') {
       this.host.setFlow('idle');
-      const fallback = outcome.status === 409 ? s.errorOptedOut : s.errorHttp;
-      return this.fail('http', outcome.detail ?? fallback, 'form', outcome.status);
+      return this.fail('http', rejectionMessage(outcome, s), 'form', outcome.status);
     }
     await preparePhone(phone, this.home);
     this.registered = displayPhone(phone, this.home);

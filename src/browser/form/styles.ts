@@ -48,6 +48,7 @@ export const styles = css`
     visibility: hidden;
   }
   :host([layout='banner']) .root {
+    pointer-events: auto;
     max-width: none;
     max-height: 100vh;
     overflow-y: auto;

@@ -46,6 +46,9 @@ export const strings: Strings = {
   errorHttp: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
   errorOptedOut:
     'Diese Nummer hat unsere SMS abbestellt. Antworten Sie mit START auf unsere letzte SMS, um sie wieder zu erhalten.',
+  errorCountryRefused: 'An Nummern aus diesem Land können wir keine SMS senden.',
+  errorUnavailable:
+    'Die Anmeldung per SMS ist gerade nicht möglich. Bitte versuchen Sie es später erneut.',
   errorNetwork: 'Der Server ist nicht erreichbar. Bitte versuchen Sie es erneut.',
   errorTimeout: 'Der Server hat zu lange nicht geantwortet. Bitte versuchen Sie es erneut.',
 };

@@ -39,6 +39,8 @@ export const strings: Strings = {
   errorHttp: 'Something went wrong. Please try again.',
   errorOptedOut:
     'This number has opted out of our texts. Reply START to our last text to get them again.',
+  errorCountryRefused: 'We cannot send texts to numbers from this country.',
+  errorUnavailable: 'Sign-ups by text are unavailable right now. Please try again later.',
   errorNetwork: 'We could not reach the server. Please try again.',
   errorTimeout: 'The server took too long to answer. Please try again.',
 };

@@ -43,6 +43,9 @@ export const strings: Strings = {
   errorHttp: 'Se ha producido un error. Inténtalo de nuevo.',
   errorOptedOut:
     'Este número se dio de baja de nuestros mensajes. Responde START a nuestro último mensaje para volver a recibirlos.',
+  errorCountryRefused: 'No podemos enviar SMS a números de este país.',
+  errorUnavailable:
+    'Las suscripciones por SMS no están disponibles en este momento. Inténtalo de nuevo más tarde.',
   errorNetwork: 'No se pudo conectar con el servidor. Inténtalo de nuevo.',
   errorTimeout: 'El servidor tardó demasiado en responder. Inténtalo de nuevo.',
 };

@@ -48,6 +48,9 @@ export const strings: Strings = {
   errorHttp: 'Une erreur s’est produite. Veuillez réessayer.',
   errorOptedOut:
     'Ce numéro s’est désabonné de nos SMS. Répondez START à notre dernier SMS pour les recevoir à nouveau.',
+  errorCountryRefused: 'Nous ne pouvons pas envoyer de SMS aux numéros de ce pays.',
+  errorUnavailable:
+    'Les inscriptions par SMS sont indisponibles pour le moment. Veuillez réessayer plus tard.',
   errorNetwork: 'Impossible de joindre le serveur. Veuillez réessayer.',
   errorTimeout: 'Le serveur a mis trop de temps à répondre. Veuillez réessayer.',
 };

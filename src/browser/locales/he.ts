@@ -42,6 +42,8 @@ export const strings: Strings = {
   errorHttp: 'משהו השתבש. נסו שוב.',
   errorOptedOut:
     'המספר הזה הוסר מרשימת ההודעות שלנו. כדי לקבל אותן שוב, השיבו START להודעה האחרונה שלנו.',
+  errorCountryRefused: 'איננו יכולים לשלוח הודעות SMS למספרים ממדינה זו.',
+  errorUnavailable: 'ההרשמה להודעות SMS אינה זמינה כרגע. נסו שוב מאוחר יותר.',
   errorNetwork: 'לא הצלחנו להתחבר לשרת. נסו שוב.',
   errorTimeout: 'השרת לא הגיב בזמן. נסו שוב.',
 };

@@ -44,6 +44,9 @@ export const strings: Strings = {
   errorHttp: 'Si è verificato un errore. Riprova.',
   errorOptedOut:
     'Questo numero ha annullato l’iscrizione ai nostri SMS. Rispondi START al nostro ultimo SMS per riceverli di nuovo.',
+  errorCountryRefused: 'Non possiamo inviare SMS ai numeri di questo paese.',
+  errorUnavailable:
+    'Le iscrizioni via SMS non sono disponibili in questo momento. Riprova più tardi.',
   errorNetwork: 'Impossibile raggiungere il server. Riprova.',
   errorTimeout: 'Il server ha impiegato troppo tempo a rispondere. Riprova.',
 };

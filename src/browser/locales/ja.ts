@@ -40,6 +40,8 @@ export const strings: Strings = {
   errorHttp: '問題が発生しました。もう一度お試しください。',
   errorOptedOut:
     'この番号は配信停止済みです。再開するには、最後に届いたメッセージに START と返信してください。',
+  errorCountryRefused: 'この国の番号にはSMSを送信できません。',
+  errorUnavailable: '現在、SMSの登録を受け付けていません。しばらくしてからもう一度お試しください。',
   errorNetwork: 'サーバーに接続できませんでした。もう一度お試しください。',
   errorTimeout: 'サーバーの応答に時間がかかりすぎました。もう一度お試しください。',
 };

@@ -45,6 +45,8 @@ export const strings: Strings = {
   errorHttp: 'Er is iets misgegaan. Probeer het opnieuw.',
   errorOptedOut:
     'Dit nummer heeft zich afgemeld voor onze sms’jes. Antwoord START op ons laatste bericht om ze weer te ontvangen.',
+  errorCountryRefused: 'We kunnen geen sms sturen naar nummers uit dit land.',
+  errorUnavailable: 'Aanmelden voor sms is op dit moment niet mogelijk. Probeer het later opnieuw.',
   errorNetwork: 'We konden de server niet bereiken. Probeer het opnieuw.',
   errorTimeout: 'De server reageerde niet op tijd. Probeer het opnieuw.',
 };

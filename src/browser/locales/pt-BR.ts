@@ -44,6 +44,9 @@ export const strings: Strings = {
   errorHttp: 'Algo deu errado. Tente novamente.',
   errorOptedOut:
     'Este número cancelou nossas mensagens. Responda START à nossa última mensagem para voltar a recebê-las.',
+  errorCountryRefused: 'Não podemos enviar SMS para números deste país.',
+  errorUnavailable:
+    'As inscrições por SMS estão indisponíveis no momento. Tente novamente mais tarde.',
   errorNetwork: 'Não foi possível conectar ao servidor. Tente novamente.',
   errorTimeout: 'O servidor demorou demais para responder. Tente novamente.',
 };

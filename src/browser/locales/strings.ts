@@ -55,6 +55,10 @@ export interface Strings {
   errorHttp: string;
   /** A 409 without a server detail: the number texted STOP; texting START opts back in. */
   errorOptedOut: string;
+  /** The backend refused the number's country (its own allow-list). */
+  errorCountryRefused: string;
+  /** Final: the backend cannot take sign-ups as set up (e.g. misconfigured); retrying will not help. */
+  errorUnavailable: string;
   errorNetwork: string;
   errorTimeout: string;
 }

@@ -3,8 +3,11 @@ import type { Submission } from './queue.js';
 
 export type Outcome =
   | { kind: 'done'; status: number; body: unknown }
-  /** A 4xx the visitor can correct; `detail` is the server's problem+json detail, if any. */
-  | { kind: 'rejected'; status: number; detail?: string }
+  /**
+   * Final: a 4xx the visitor can correct, or a backend that cannot work as configured. `problem`
+   * is the problem+json type's last segment, `detail` its detail, where the answer has them.
+   */
+  | { kind: 'rejected'; status: number; problem?: string; detail?: string }
   /** Still undelivered after every attempt: keep it and try later. */
   | {
       kind: 'unreachable';
@@ -32,6 +35,25 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
+/**
+ * The problem kind a type names: its last path segment (`…/sms/opted-out` → `opted-out`), also
+ * after a URN's last colon (`urn:push-sms-fallback:problem:invalid-phone` → `invalid-phone`).
+ */
+export const problemKind = (type: unknown): string | undefined =>
+  typeof type === 'string' ? type.slice(type.search(/[^/:]*$/)) || undefined : undefined;
+
+/** The final answer for a problem+json body, or undefined when `status` alone decides. */
+function rejection(status: number, payload: unknown): Outcome | undefined {
+  const { type, detail } = (payload ?? {}) as { type?: unknown; detail?: unknown };
+  const problem = problemKind(type);
+  // Contract section 7: retrying a backend that cannot work as configured only prolongs the wait.
+  if (classify(status) === 'retry' && problem !== 'server-misconfigured') return undefined;
+  const outcome: Outcome = { kind: 'rejected', status };
+  if (problem) outcome.problem = problem;
+  if (typeof detail === 'string') outcome.detail = detail;
+  return outcome;
+}
+
 /** POSTs a submission (contract section 2), retrying what is worth retrying with the same key. */
 export async function deliver(
   { endpoint, body }: Submission,
@@ -56,12 +78,8 @@ export async function deliver(
       const verdict = classify(response.status);
       const payload = await readBody(response);
       if (verdict === 'done') return { kind: 'done', status: response.status, body: payload };
-      if (verdict === 'permanent') {
-        const detail = (payload as { detail?: unknown } | null)?.detail;
-        return typeof detail === 'string'
-          ? { kind: 'rejected', status: response.status, detail }
-          : { kind: 'rejected', status: response.status };
-      }
+      const final = rejection(response.status, payload);
+      if (final) return final;
       wait = retryAfter(response.headers.get('Retry-After'));
       last = { kind: 'unreachable', code: 'http', status: response.status };
       if (wait !== undefined) last.retryAfterMs = wait;
