@@ -36,6 +36,17 @@ describe('final OneSignal refusals', () => {
     expect(consent.records).toHaveLength(1);
   });
 
+  it('a rejected API key (401): 500 /server-misconfigured, which the element treats as final', async () => {
+    const { url, logger } = await startHarness({ apiKey: 'rotated-and-not-updated-key' });
+    const res = await post(url, registration());
+    expect(res.status).toBe(500);
+    expect(await problemOf(res)).toMatchObject({
+      type: 'urn:push-sms-fallback:problem:server-misconfigured',
+    });
+    const errors = logger.lines.filter((l) => l.level === 'error');
+    expect(errors[0]?.message).toContain('check appId and apiKey');
+  });
+
   it('a 409 for an anonymous visitor: 424 final, not retried, replayed', async () => {
     const { url, sim, consent, logger } = await startHarness();
     sim.inject({ kind: 'status', status: 409 }, { times: 5, path: CREATE_USER });

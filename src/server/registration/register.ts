@@ -68,7 +68,9 @@ function upstreamFailure(
       `OneSignal rejected the credentials (${operation}): check appId and apiKey`,
       fields,
     );
-    const p = problem('server-error', 500, 'The service is not configured correctly.');
+    // The element stops at this type (contract §7); not kept for replays, so a replay after the
+    // key is fixed registers.
+    const p = problem('server-misconfigured', 500, 'The service is not configured correctly.');
     return { answer: problemAnswer(p), final: false };
   }
   if (failure.kind === 'http' && failure.status === 429) {
