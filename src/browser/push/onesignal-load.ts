@@ -46,7 +46,7 @@ export function loadOneSignal(
   sdkSrc: string,
   onInit: (failed?: unknown) => void,
 ): void {
-  w.__pushSmsFallbackOneSignal = 1;
+  w.__pushSmsFallbackOneSignal = appId;
   const tag = document.createElement('script');
   tag.id = SCRIPT_ID;
   tag.src = sdkSrc;

@@ -225,7 +225,11 @@ export function linkOneSignal({
   };
   arm();
 
+  const first = w.__pushSmsFallbackOneSignal;
   if (appId && !UUID.test(appId)) misconfigured('app-id', appId);
+  // One page, one OneSignal app: the element that came first set it up.
+  else if (appId && typeof first === 'string' && first !== appId)
+    misconfigured('app-ids', `${appId} ${first}`);
   else if (appId && !pageHasOneSignal(w, sdkSrc)) {
     loadOneSignal(w, appId, sdkSrc, (error) => {
       if (dead) return;

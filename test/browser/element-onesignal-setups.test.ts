@@ -1,0 +1,47 @@
+// The element in OneSignal setups that used to leave it silent or waiting (issue 22): two elements
+// naming different apps, OneSignal's own slidedown answered "No thanks", a page callback that
+// awaits init in the queue, a consent manager holding the SDK, and storage the SDK cannot open.
+// Each case failed before its fix. They need a browser with push: without it the element never
+// looks at OneSignal (test/support/needs.ts).
+import { expect } from '@open-wc/testing';
+import { simulatorUrl, until } from '../support/onesignal-page.js';
+import { APP_ID, cleanUp, mount } from '../support/element.js';
+
+/** Records console.warn until the test ends. */
+function spyWarnings() {
+  const original = console.warn;
+  const lines: string[] = [];
+  console.warn = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
+  return { lines, restore: () => (console.warn = original) };
+}
+
+let warnings: ReturnType<typeof spyWarnings> | undefined;
+beforeEach(() => (warnings = spyWarnings()));
+afterEach(async () => {
+  warnings?.restore();
+  await cleanUp();
+});
+
+const OTHER_APP = '11111111-1111-4111-8111-111111111111';
+
+describe('two elements naming different OneSignal apps [needs push]', () => {
+  it('the second warns once, naming both app-ids; OneSignal is initialised once, with the first', async () => {
+    const sdkSrc = simulatorUrl({ initDelay: 10 });
+    mount({ 'app-id': APP_ID, 'sdk-src': sdkSrc, endpoint: '/mock/x' });
+    mount({ 'app-id': OTHER_APP, 'sdk-src': sdkSrc, endpoint: '/mock/x' });
+    const about = () => (warnings?.lines ?? []).filter((line) => line.includes(OTHER_APP));
+    await until(() => about().length, 'the warning');
+    expect(about()).to.have.length(1);
+    expect(about()[0]).to.contain(`app-id="${APP_ID}"`);
+    await until(() => window.OneSignalSimulator?.calls.init, 'init', 10_000);
+    expect(window.OneSignalSimulator!.calls.init).to.equal(1);
+  });
+
+  it('two elements with the same app-id say nothing', async () => {
+    const sdkSrc = simulatorUrl({ initDelay: 10 });
+    const a = mount({ 'app-id': APP_ID, 'sdk-src': sdkSrc, endpoint: '/mock/x' });
+    mount({ 'app-id': APP_ID, 'sdk-src': sdkSrc, endpoint: '/mock/x' });
+    await until(() => a.of('permission').length, 'the permission event', 10_000);
+    expect(warnings?.lines ?? []).to.deep.equal([]);
+  });
+});
