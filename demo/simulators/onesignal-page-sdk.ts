@@ -345,7 +345,28 @@ import type { PushPermission } from '../../src/wire/contract.js';
     };
   };
 
+  /** The push slidedown on the page, while it waits for the visitor's click. */
+  let slidedown: ((allow: boolean) => void) | undefined;
+  const Slidedown: SimOneSignal['Slidedown'] = {
+    // Awaits init (a queued callback calling it holds the queue until someone calls init), then
+    // resolves once the slidedown is up, not when the visitor decides.
+    async promptPush() {
+      await whenInitialized;
+      if (state.permission !== 'default' || slidedown) return;
+      slidedown = (allow) => {
+        slidedown = undefined;
+        sdkEvents.emit(allow ? 'slidedownAllowClick' : 'slidedownCancelClick');
+        sdkEvents.emit('slidedownClosed');
+        if (allow) void answerPrompt();
+      };
+      sdkEvents.emit('slidedownShown');
+    },
+    addEventListener: sdkEvents.on,
+    removeEventListener: sdkEvents.off,
+  };
+
   const sdk: SimOneSignal = Object.assign(function OneSignal() {}, {
+    Slidedown,
     config: null,
     Notifications: notifications(false),
     User: user(false),
@@ -393,6 +414,11 @@ import type { PushPermission } from '../../src/wire/contract.js';
       if (initialized) void subscribe();
     },
     deny: () => setPermission('denied'),
+    get slidedown() {
+      return !!slidedown;
+    },
+    slidedownAllow: () => slidedown?.(true),
+    slidedownCancel: () => slidedown?.(false),
     dismiss() {
       if (state.permission === 'default') setPermission('default');
     },

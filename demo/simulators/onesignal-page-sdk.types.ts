@@ -50,6 +50,11 @@ export interface SimUser extends SimEmitter {
   addSms(sms: string): void;
 }
 
+/** `OneSignal.Slidedown`: static, so it exists (and takes listeners) before init. */
+export interface SimSlidedown extends SimEmitter {
+  promptPush(options?: { force?: boolean }): Promise<void>;
+}
+
 export interface SimConfig {
   appId: string | undefined;
   userConfig: Record<string, unknown>;
@@ -63,6 +68,7 @@ export interface SimOneSignal {
   config: SimConfig | null;
   Notifications: SimNotifications;
   User: SimUser;
+  Slidedown: SimSlidedown;
   init(options: { appId?: string; [key: string]: unknown }): Promise<void>;
   push(callback: unknown): unknown;
 }
@@ -116,6 +122,11 @@ export interface OneSignalSimulator {
   grant(): void;
   deny(): void;
   dismiss(): void;
+  /** Whether OneSignal's push slidedown is on the page, waiting for a click. */
+  readonly slidedown: boolean;
+  /** The visitor clicks the slidedown's Allow (then answers the native prompt) or its Cancel ("No thanks"). */
+  slidedownAllow(): void;
+  slidedownCancel(): void;
   /** The browser's push subscription goes away (expired, site data cleared); permission and the opted-in flag stay. */
   unsubscribe(): void;
   /** Forget this visitor: the stored state goes back to the script URL's configuration. No SDK events fire; reload to start over as that visitor. */

@@ -4,8 +4,8 @@
 // Each case failed before its fix. They need a browser with push: without it the element never
 // looks at OneSignal (test/support/needs.ts).
 import { expect } from '@open-wc/testing';
-import { simulatorUrl, until } from '../support/onesignal-page.js';
-import { APP_ID, cleanUp, mount } from '../support/element.js';
+import { page, simulator, simulatorUrl, until } from '../support/onesignal-page.js';
+import { APP_ID, cleanUp, mount, mountWithSdk, stateIs } from '../support/element.js';
 
 /** Records console.warn until the test ends. */
 function spyWarnings() {
@@ -43,5 +43,21 @@ describe('two elements naming different OneSignal apps [needs push]', () => {
     mount({ 'app-id': APP_ID, 'sdk-src': sdkSrc, endpoint: '/mock/x' });
     await until(() => a.of('permission').length, 'the permission event', 10_000);
     expect(warnings?.lines ?? []).to.deep.equal([]);
+  });
+});
+
+describe('a page callback that awaits init in OneSignalDeferred, the element holding app-id [needs push]', () => {
+  it('Slidedown.promptPush() queued by the page: the element still calls init, once; the slidedown shows and the visitor waits', async () => {
+    page.OneSignalDeferred = [
+      async (os) => {
+        await os.Slidedown.promptPush();
+      },
+    ];
+    const { el, of } = mountWithSdk({}, { endpoint: '/mock/x' });
+    // Within the page's grace after load plus a little: no sdk-timeout, no form.
+    await until(() => window.OneSignalSimulator?.slidedown, 'the page’s slidedown', 10_000);
+    expect(simulator().calls.init).to.equal(1);
+    await stateIs(el, 'waiting');
+    expect(of('show')).to.deep.equal([]);
   });
 });
