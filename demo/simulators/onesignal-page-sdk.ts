@@ -345,19 +345,44 @@ import type { PushPermission } from '../../src/wire/contract.js';
     };
   };
 
+  /** Where the SDK notes a dismissed push prompt (timedStorage: a JSON value with an expiry). */
+  const DISMISSED_KEY = 'onesignal-notification-prompt';
+  /** markPromptDismissedWithType(Push): OneSignal leaves the visitor alone 3, then 7, then 30 days. */
+  const markDismissed = () => {
+    const count = (state.promptDismissCount ?? 0) + 1;
+    state.promptDismissCount = count;
+    changed();
+    const days = count === 1 ? 3 : count === 2 ? 7 : 30;
+    const timestamp = Date.now() + days * 864e5;
+    localStorage.setItem(DISMISSED_KEY, JSON.stringify({ value: '"dismissed"', timestamp }));
+  };
+  const wasDismissed = () => {
+    try {
+      const record = JSON.parse(localStorage.getItem(DISMISSED_KEY) ?? 'null') as {
+        timestamp: number;
+      } | null;
+      return !!record && Date.now() < record.timestamp;
+    } catch {
+      return false;
+    }
+  };
+
   /** The push slidedown on the page, while it waits for the visitor's click. */
   let slidedown: ((allow: boolean) => void) | undefined;
   const Slidedown: SimOneSignal['Slidedown'] = {
     // Awaits init (a queued callback calling it holds the queue until someone calls init), then
     // resolves once the slidedown is up, not when the visitor decides.
-    async promptPush() {
+    async promptPush(options) {
       await whenInitialized;
-      if (state.permission !== 'default' || slidedown) return;
+      // Nothing for a subscriber, a blocked permission, or within the rest after a dismissal.
+      if (state.permission !== 'default' || slidedown || (wasDismissed() && !options?.force))
+        return;
       slidedown = (allow) => {
         slidedown = undefined;
         sdkEvents.emit(allow ? 'slidedownAllowClick' : 'slidedownCancelClick');
         sdkEvents.emit('slidedownClosed');
         if (allow) void answerPrompt();
+        else markDismissed();
       };
       sdkEvents.emit('slidedownShown');
     },

@@ -88,6 +88,8 @@ export interface SimState {
   onesignalId: string | null;
   /** The SDK's local tag model: what `getTags()` answers. */
   tags: Record<string, string>;
+  /** Push prompts dismissed so far (the SDK's `promptDismissCount` option): 3, 7, then 30 days' rest. */
+  promptDismissCount?: number;
   /** Tag writes waiting for a real user (`''` deletes a key, as the SDK sends it). */
   queuedTags: Record<string, string>;
 }

@@ -61,3 +61,43 @@ describe('a page callback that awaits init in OneSignalDeferred, the element hol
     expect(of('show')).to.deep.equal([]);
   });
 });
+
+describe('"No thanks" in OneSignal’s own push slidedown [needs push]', () => {
+  it('on this view: the form shows with reason dismissed, the permission still default', async () => {
+    const { el, of } = mountWithSdk({}, { endpoint: '/mock/x' });
+    await stateIs(el, 'waiting', 10_000);
+    void page.OneSignalDeferred!.push(async (os) => {
+      await os.Slidedown.promptPush();
+    });
+    await until(() => simulator().slidedown, 'the slidedown');
+    simulator().slidedownCancel();
+    await stateIs(el, 'form');
+    expect(of('show').map((e) => (e.detail as { reason: string }).reason)).to.deep.equal([
+      'dismissed',
+    ]);
+    expect(el.push.facts.permission).to.equal('default');
+  });
+
+  it('on a later view, while OneSignal keeps the prompt dismissed: the form shows with reason dismissed', async () => {
+    // What OneSignal's dismiss.ts left on an earlier view (the simulator writes the same).
+    localStorage.setItem(
+      'onesignal-notification-prompt',
+      JSON.stringify({ value: '"dismissed"', timestamp: Date.now() + 3 * 864e5 }),
+    );
+    const { el, of } = mountWithSdk({}, { endpoint: '/mock/x' });
+    await stateIs(el, 'form', 10_000);
+    expect(of('show').map((e) => (e.detail as { reason: string }).reason)).to.deep.equal([
+      'dismissed',
+    ]);
+  });
+
+  it('once OneSignal’s rest after the dismissal is over, the visitor waits again', async () => {
+    localStorage.setItem(
+      'onesignal-notification-prompt',
+      JSON.stringify({ value: '"dismissed"', timestamp: Date.now() - 1000 }),
+    );
+    const { el, of } = mountWithSdk({}, { endpoint: '/mock/x' });
+    await stateIs(el, 'waiting', 10_000);
+    expect(of('show')).to.deep.equal([]);
+  });
+});

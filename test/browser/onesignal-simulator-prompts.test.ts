@@ -46,3 +46,36 @@ describe('OneSignal simulator: a queued callback that awaits init [needs push]',
     expect(simulator().slidedown).to.equal(true);
   });
 });
+
+describe('OneSignal simulator: the push slidedown’s Cancel [needs push]', () => {
+  it('emits slidedownCancelClick then slidedownClosed, stores the dismissal for 3, then 7 days, and stays quiet meanwhile unless forced', async () => {
+    const os = await loadSimulator();
+    await os.init({ appId: APP_ID });
+    const events: string[] = [];
+    for (const name of ['slidedownShown', 'slidedownCancelClick', 'slidedownClosed'])
+      os.Slidedown.addEventListener(name, () => void events.push(name));
+    const stored = () =>
+      JSON.parse(localStorage.getItem('onesignal-notification-prompt') ?? 'null') as {
+        value: string;
+        timestamp: number;
+      } | null;
+    const days = () => Math.round((stored()!.timestamp - Date.now()) / 864e5);
+
+    await os.Slidedown.promptPush();
+    simulator().slidedownCancel();
+    await until(() => events.length === 3, 'the events');
+    expect(events).to.deep.equal(['slidedownShown', 'slidedownCancelClick', 'slidedownClosed']);
+    expect(stored()!.value).to.equal('"dismissed"');
+    expect(days()).to.equal(3);
+    expect(os.Notifications.permissionNative).to.equal('default');
+
+    await os.Slidedown.promptPush();
+    await sleep(50);
+    expect(simulator().slidedown, 'while dismissed').to.equal(false);
+
+    await os.Slidedown.promptPush({ force: true });
+    expect(simulator().slidedown, 'forced').to.equal(true);
+    simulator().slidedownCancel();
+    expect(days()).to.equal(7);
+  });
+});

@@ -10,6 +10,7 @@ export interface Sdk {
   config?: unknown;
   init(options: { appId: string }): Promise<void>;
   Notifications?: Events & { permissionNative?: PushPermission };
+  Slidedown?: Events;
   User?: Events & {
     onesignalId?: string;
     getTags(): Record<string, string>;

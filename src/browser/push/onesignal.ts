@@ -57,6 +57,18 @@ export interface OneSignalLink {
   disconnect(): void;
 }
 
+/**
+ * OneSignal's note of a push prompt dismissed (its slidedown's Cancel, or the native prompt closed
+ * unanswered), kept 3, then 7, then 30 days: `{"value":"\"dismissed\"","timestamp":<expiry>}`.
+ */
+const promptDismissed = () => {
+  try {
+    return JSON.parse(localStorage['onesignal-notification-prompt']).timestamp > Date.now();
+  } catch {
+    return false;
+  }
+};
+
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 
 export function linkOneSignal({
@@ -114,7 +126,7 @@ export function linkOneSignal({
       optedIn: !!user?.PushSubscription.optedIn,
       subscribed: granted && (id || !!browser),
       onesignalId: user?.onesignalId || null,
-      dismissed: dismissed && p === 'default',
+      dismissed: (dismissed || promptDismissed()) && p === 'default',
       stalled:
         granted && !id && browser === false && (status === 'unavailable' || initFailed || waited),
     };
@@ -194,6 +206,11 @@ export function linkOneSignal({
     }
     recheck();
   };
+  // "No thanks" in OneSignal's slidedown: declined as clearly as a block, the permission untouched.
+  const onCancel = () => {
+    dismissed = true;
+    recheck();
+  };
   // Readiness is read off `window.OneSignal` on a timer rather than from a OneSignalDeferred
   // callback: the SDK runs those one at a time, awaiting each, so a callback would only run once
   // the page's (or our) `init` has finished, seconds after readiness or never. Two property reads
@@ -204,6 +221,7 @@ export function linkOneSignal({
       const os = w.OneSignal;
       if (os?.config && os.Notifications?.permissionNative !== undefined) {
         os.Notifications.addEventListener('permissionChange', onPermission);
+        os.Slidedown?.addEventListener('slidedownCancelClick', onCancel);
         os.User?.PushSubscription.addEventListener('change', recheck);
         return setStatus('ready');
       }
@@ -268,6 +286,7 @@ export function linkOneSignal({
       try {
         const os = w.OneSignal;
         os?.Notifications?.removeEventListener('permissionChange', onPermission);
+        os?.Slidedown?.removeEventListener('slidedownCancelClick', onCancel);
         os?.User?.PushSubscription.removeEventListener('change', recheck);
       } catch {
         // a hostile SDK keeps its listeners
