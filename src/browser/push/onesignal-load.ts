@@ -84,7 +84,7 @@ export function loadOneSignal(
     // `STUCK_MS` to bring the config; without it, ours goes directly.
     const direct = (): unknown =>
       w.OneSignal
-        ? setTimeout(() => void init(w.OneSignal as Sdk), STUCK_MS)
+        ? setTimeout(() => w.OneSignal && init(w.OneSignal), STUCK_MS)
         : (tag.dataset.failed ?? setTimeout(direct, 50));
     direct();
   };
