@@ -403,6 +403,18 @@ import type { PushPermission } from '../../src/wire/contract.js';
       initCalled = true;
       await sleep(config.initDelay); // the server config download
       sdk.config = { appId: options.appId, userConfig: { ...options } };
+      // Its IndexedDB must open (private modes and storage policies can refuse it): otherwise
+      // init logs this and resolves, and the namespaces are never replaced.
+      try {
+        await new Promise((resolve, reject) => {
+          const request = indexedDB.open('ONE_SIGNAL_SDK_DB');
+          request.onsuccess = () => resolve(request.result.close());
+          request.onerror = () => reject(request.error);
+        });
+      } catch (error) {
+        console.error('IndexedDB unavailable, close & reopen the page to retry init', error);
+        return;
+      }
       const scope = (options.serviceWorkerParam as { scope?: string } | undefined)?.scope;
       worker = {
         scope: new URL(scope ?? '/', location.href).href,

@@ -4,7 +4,14 @@
 // Each case failed before its fix. They need a browser with push: without it the element never
 // looks at OneSignal (test/support/needs.ts).
 import { expect } from '@open-wc/testing';
-import { page, simulator, simulatorUrl, until } from '../support/onesignal-page.js';
+import {
+  blockIndexedDb,
+  browserPush,
+  page,
+  simulator,
+  simulatorUrl,
+  until,
+} from '../support/onesignal-page.js';
 import { APP_ID, cleanUp, mount, mountWithSdk, stateIs } from '../support/element.js';
 
 /** Records console.warn until the test ends. */
@@ -98,6 +105,32 @@ describe('"No thanks" in OneSignal’s own push slidedown [needs push]', () => {
     );
     const { el, of } = mountWithSdk({}, { endpoint: '/mock/x' });
     await stateIs(el, 'waiting', 10_000);
+    expect(of('show')).to.deep.equal([]);
+  });
+});
+
+describe('storage refused: IndexedDB throws, so OneSignal never becomes ready [needs push]', () => {
+  let restore: (() => void) | undefined;
+  afterEach(() => restore?.());
+
+  it('decides at once: the form with reason unavailable, without waiting for sdk-timeout', async () => {
+    restore = blockIndexedDb();
+    const { el, of } = mountWithSdk({}, { endpoint: '/mock/x', 'sdk-timeout': '60000' });
+    await stateIs(el, 'form');
+    expect(of('show').map((e) => (e.detail as { reason: string }).reason)).to.deep.equal([
+      'unavailable',
+    ]);
+  });
+
+  it('a push subscriber whose browser holds the subscription still counts as push', async () => {
+    restore = blockIndexedDb();
+    // The browser as the earlier view that subscribed left it.
+    browserPush('granted', true);
+    const { el, of } = mountWithSdk(
+      { subscribed: 1 },
+      { endpoint: '/mock/x', 'sdk-timeout': '60000' },
+    );
+    await stateIs(el, 'push');
     expect(of('show')).to.deep.equal([]);
   });
 });

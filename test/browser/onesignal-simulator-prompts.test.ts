@@ -4,6 +4,7 @@
 import { expect } from '@open-wc/testing';
 import type { DeferredCallback } from '../../demo/simulators/onesignal-page-sdk.types.js';
 import {
+  blockIndexedDb,
   loadSimulator,
   page,
   resetOneSignalPage,
@@ -77,5 +78,27 @@ describe('OneSignal simulator: the push slidedown’s Cancel [needs push]', () =
     expect(simulator().slidedown, 'forced').to.equal(true);
     simulator().slidedownCancel();
     expect(days()).to.equal(7);
+  });
+});
+
+describe('OneSignal simulator: IndexedDB refused [needs push]', () => {
+  it('init logs "IndexedDB unavailable" and resolves with the config set, but never becomes ready', async () => {
+    const restore = blockIndexedDb();
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args.map(String).join(' '));
+    try {
+      const os = await loadSimulator();
+      await os.init({ appId: APP_ID });
+      expect(os.config?.appId).to.equal(APP_ID);
+      await sleep(100);
+      expect(os.Notifications.permissionNative).to.equal(undefined);
+      expect(errors.join('\n')).to.contain(
+        'IndexedDB unavailable, close & reopen the page to retry init',
+      );
+    } finally {
+      console.error = original;
+      restore();
+    }
   });
 });

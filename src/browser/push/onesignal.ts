@@ -5,7 +5,7 @@
  * See shared/reference/onesignal-web-sdk.md §2.3 and §7 for the rules followed here.
  */
 import { misconfigured } from '../element/attributes.js';
-import { hasBrowserPushSubscription } from './browser-push.js';
+import { hasBrowserPushSubscription, whenStorageRefused } from './browser-push.js';
 import type { PushPermission } from '../../wire/contract.js';
 import { loadOneSignal, ourScript, pageHasOneSignal } from './onesignal-load.js';
 import type { OneSignalPage } from './onesignal-types.js';
@@ -257,6 +257,7 @@ export function linkOneSignal({
       else recheck();
     });
   }
+  whenStorageRefused(unavailable);
   const ours = ourScript();
   if (ours?.dataset.failed != null) unavailable();
   ours?.addEventListener('error', unavailable);
