@@ -169,6 +169,12 @@ import type { PushPermission } from '../../src/wire/contract.js';
 
   let initCalled = false;
   let initialized = false;
+  let pendingInit = false;
+  /** requiresUserPrivacyConsent (or setConsentRequired(true)) without setConsentGiven(true), as the SDK keeps them. */
+  const consentPending = () =>
+    (localStorage.getItem('requiresPrivacyConsent') === 'true' ||
+      !!sdk.config?.userConfig.requiresUserPrivacyConsent) &&
+    localStorage.getItem('userConsent') !== 'true';
   let markInitialized = () => {};
   const whenInitialized = new Promise<void>((resolve) => (markInitialized = resolve));
 
@@ -281,6 +287,7 @@ import type { PushPermission } from '../../src/wire/contract.js';
     },
     isPushSupported: () => true,
     requestPermission: async () => {
+      if (consentPending()) return false;
       await whenInitialized;
       return answerPrompt();
     },
@@ -321,7 +328,7 @@ import type { PushPermission } from '../../src/wire/contract.js';
       (...args: A) => {
         log.push(args);
         changed();
-        if (live) body(...args);
+        if (live && !consentPending()) body(...args);
       };
     return {
       get onesignalId() {
@@ -373,6 +380,7 @@ import type { PushPermission } from '../../src/wire/contract.js';
     // Awaits init (a queued callback calling it holds the queue until someone calls init), then
     // resolves once the slidedown is up, not when the visitor decides.
     async promptPush(options) {
+      if (consentPending()) return;
       await whenInitialized;
       // Nothing for a subscriber, a blocked permission, or within the rest after a dismissal.
       if (state.permission !== 'default' || slidedown || (wasDismissed() && !options?.force))
@@ -425,20 +433,38 @@ import type { PushPermission } from '../../src/wire/contract.js';
       initialized = true;
       mark('sdk-ready');
       changed();
-      // internalInit: the worker is (re)installed where permission is granted; a 404 rejects init.
-      if (state.permission === 'granted') installWorker();
-      // The session init, with the user create when push is new: the SDK stays ready meanwhile.
-      await (config.initHold === 'never' ? new Promise(() => {}) : sleep(config.initHold));
-      // autoResubscribe: a visitor who granted before but has no subscription gets one now.
-      if (state.permission === 'granted' && !state.subscriptionId) await subscribe();
-      markInitialized();
-      sdkEvents.emit('initialize');
+      // Consent required and not given: init resolves here, ready; the rest waits for setConsentGiven(true).
+      if (consentPending()) return void (pendingInit = true);
+      await delayedInit();
+    },
+    async setConsentGiven(consent: boolean) {
+      localStorage.setItem('userConsent', String(consent));
+      if (consent && pendingInit) {
+        pendingInit = false;
+        await delayedInit();
+      }
+    },
+    async setConsentRequired(required: boolean) {
+      localStorage.setItem('requiresPrivacyConsent', String(required));
+      await Promise.resolve();
     },
     push(callback: unknown) {
       if (typeof callback !== 'function') throw new Error('Callback is not a function');
       return (callback as DeferredCallback)(sdk);
     },
   });
+
+  /** `_delayedInit`: internalInit and the session init. */
+  const delayedInit = async () => {
+    // internalInit: the worker is (re)installed where permission is granted; a 404 rejects init.
+    if (state.permission === 'granted') installWorker();
+    // The session init, with the user create when push is new: the SDK stays ready meanwhile.
+    await (config.initHold === 'never' ? new Promise(() => {}) : sleep(config.initHold));
+    // autoResubscribe: a visitor who granted before but has no subscription gets one now.
+    if (state.permission === 'granted' && !state.subscriptionId) await subscribe();
+    markInitialized();
+    sdkEvents.emit('initialize');
+  };
 
   const api: OneSignalSimulator = {
     config,

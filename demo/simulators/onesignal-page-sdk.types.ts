@@ -71,6 +71,8 @@ export interface SimOneSignal {
   Slidedown: SimSlidedown;
   init(options: { appId?: string; [key: string]: unknown }): Promise<void>;
   push(callback: unknown): unknown;
+  setConsentGiven(consent: boolean): Promise<void>;
+  setConsentRequired(required: boolean): Promise<void>;
 }
 
 /** What the simulator keeps in localStorage, like the SDK's IndexedDB. */

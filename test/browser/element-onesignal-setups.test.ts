@@ -10,6 +10,7 @@ import {
   page,
   simulator,
   simulatorUrl,
+  sleep,
   until,
 } from '../support/onesignal-page.js';
 import { APP_ID, cleanUp, mount, mountWithSdk, stateIs } from '../support/element.js';
@@ -132,5 +133,23 @@ describe('storage refused: IndexedDB throws, so OneSignal never becomes ready [n
     );
     await stateIs(el, 'push');
     expect(of('show')).to.deep.equal([]);
+  });
+});
+
+describe('a consent manager: the page initialises with requiresUserPrivacyConsent [needs push]', () => {
+  it('a visitor who granted push earlier, no subscription yet: waits (no form) while consent is pending, push once it is given', async () => {
+    page.OneSignalDeferred = [
+      async (os) => {
+        await os.init({ appId: APP_ID, requiresUserPrivacyConsent: true });
+      },
+    ];
+    const { el, of } = mountWithSdk({ permission: 'granted' }, { endpoint: '/mock/x' });
+    await stateIs(el, 'waiting', 10_000);
+    // Past the 5 s a granted visitor may go without a subscription while the SDK runs.
+    await sleep(6000);
+    expect(el.state).to.equal('waiting');
+    expect(of('show')).to.deep.equal([]);
+    await page.OneSignal!.setConsentGiven(true);
+    await stateIs(el, 'push');
   });
 });

@@ -102,3 +102,22 @@ describe('OneSignal simulator: IndexedDB refused [needs push]', () => {
     }
   });
 });
+
+describe('OneSignal simulator: requiresUserPrivacyConsent [needs push]', () => {
+  it('init resolves ready but holds the session until setConsentGiven(true); User calls are ignored meanwhile', async () => {
+    const os = await loadSimulator({ permission: 'granted' });
+    let initialized = false;
+    os.Notifications.addEventListener('initialize', () => void (initialized = true));
+    await os.init({ appId: APP_ID, requiresUserPrivacyConsent: true });
+    expect(os.Notifications.permissionNative).to.equal('granted');
+    expect(await os.Notifications.requestPermission()).to.equal(false);
+    os.User.addTag('k', 'v');
+    expect(os.User.getTags()).to.deep.equal({});
+    await sleep(400);
+    expect(initialized, 'session init').to.equal(false);
+    expect(os.User.PushSubscription.id).to.equal(undefined);
+    await os.setConsentGiven(true);
+    expect(initialized).to.equal(true);
+    expect(os.User.PushSubscription.id).to.be.a('string');
+  });
+});

@@ -169,8 +169,23 @@ export function linkOneSignal({
       schedule();
     });
   };
+  // A consent manager's page (requiresUserPrivacyConsent) holds the SDK's session, so the push
+  // subscription, until setConsentGiven(true): the wait for it starts only then, however long.
+  const consentPending = () => {
+    try {
+      const config = sdk()?.config as { userConfig?: { requiresUserPrivacyConsent?: boolean } };
+      return (
+        (localStorage.requiresPrivacyConsent === 'true' ||
+          !!config.userConfig?.requiresUserPrivacyConsent) &&
+        localStorage.userConsent !== 'true'
+      );
+    } catch {
+      return false;
+    }
+  };
   const tick = () => {
-    waited = ++asked * ASK_EVERY_MS >= SUBSCRIPTION_WAIT_MS;
+    if (!consentPending()) asked++;
+    waited = asked * ASK_EVERY_MS >= SUBSCRIPTION_WAIT_MS;
     if (!waited) wait = setTimeout(tick, ASK_EVERY_MS);
     recheck();
   };
