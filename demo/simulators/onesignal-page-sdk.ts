@@ -169,6 +169,12 @@ import type { PushPermission } from '../../src/wire/contract.js';
 
   let initCalled = false;
   let initialized = false;
+  let pendingInit = false;
+  /** requiresUserPrivacyConsent (or setConsentRequired(true)) without setConsentGiven(true), as the SDK keeps them. */
+  const consentPending = () =>
+    (localStorage.getItem('requiresPrivacyConsent') === 'true' ||
+      !!sdk.config?.userConfig.requiresUserPrivacyConsent) &&
+    localStorage.getItem('userConsent') !== 'true';
   let markInitialized = () => {};
   const whenInitialized = new Promise<void>((resolve) => (markInitialized = resolve));
 
@@ -281,6 +287,7 @@ import type { PushPermission } from '../../src/wire/contract.js';
     },
     isPushSupported: () => true,
     requestPermission: async () => {
+      if (consentPending()) return false;
       await whenInitialized;
       return answerPrompt();
     },
@@ -321,7 +328,7 @@ import type { PushPermission } from '../../src/wire/contract.js';
       (...args: A) => {
         log.push(args);
         changed();
-        if (live) body(...args);
+        if (live && !consentPending()) body(...args);
       };
     return {
       get onesignalId() {
@@ -345,7 +352,54 @@ import type { PushPermission } from '../../src/wire/contract.js';
     };
   };
 
+  /** Where the SDK notes a dismissed push prompt (timedStorage: a JSON value with an expiry). */
+  const DISMISSED_KEY = 'onesignal-notification-prompt';
+  /** markPromptDismissedWithType(Push): OneSignal leaves the visitor alone 3, then 7, then 30 days. */
+  const markDismissed = () => {
+    const count = (state.promptDismissCount ?? 0) + 1;
+    state.promptDismissCount = count;
+    changed();
+    const days = count === 1 ? 3 : count === 2 ? 7 : 30;
+    const timestamp = Date.now() + days * 864e5;
+    localStorage.setItem(DISMISSED_KEY, JSON.stringify({ value: '"dismissed"', timestamp }));
+  };
+  const wasDismissed = () => {
+    try {
+      const record = JSON.parse(localStorage.getItem(DISMISSED_KEY) ?? 'null') as {
+        timestamp: number;
+      } | null;
+      return !!record && Date.now() < record.timestamp;
+    } catch {
+      return false;
+    }
+  };
+
+  /** The push slidedown on the page, while it waits for the visitor's click. */
+  let slidedown: ((allow: boolean) => void) | undefined;
+  const Slidedown: SimOneSignal['Slidedown'] = {
+    // Awaits init (a queued callback calling it holds the queue until someone calls init), then
+    // resolves once the slidedown is up, not when the visitor decides.
+    async promptPush(options) {
+      if (consentPending()) return;
+      await whenInitialized;
+      // Nothing for a subscriber, a blocked permission, or within the rest after a dismissal.
+      if (state.permission !== 'default' || slidedown || (wasDismissed() && !options?.force))
+        return;
+      slidedown = (allow) => {
+        slidedown = undefined;
+        sdkEvents.emit(allow ? 'slidedownAllowClick' : 'slidedownCancelClick');
+        sdkEvents.emit('slidedownClosed');
+        if (allow) void answerPrompt();
+        else markDismissed();
+      };
+      sdkEvents.emit('slidedownShown');
+    },
+    addEventListener: sdkEvents.on,
+    removeEventListener: sdkEvents.off,
+  };
+
   const sdk: SimOneSignal = Object.assign(function OneSignal() {}, {
+    Slidedown,
     config: null,
     Notifications: notifications(false),
     User: user(false),
@@ -357,6 +411,18 @@ import type { PushPermission } from '../../src/wire/contract.js';
       initCalled = true;
       await sleep(config.initDelay); // the server config download
       sdk.config = { appId: options.appId, userConfig: { ...options } };
+      // Its IndexedDB must open (private modes and storage policies can refuse it): otherwise
+      // init logs this and resolves, and the namespaces are never replaced.
+      try {
+        await new Promise((resolve, reject) => {
+          const request = indexedDB.open('ONE_SIGNAL_SDK_DB');
+          request.onsuccess = () => resolve(request.result.close());
+          request.onerror = () => reject(request.error);
+        });
+      } catch (error) {
+        console.error('IndexedDB unavailable, close & reopen the page to retry init', error);
+        return;
+      }
       const scope = (options.serviceWorkerParam as { scope?: string } | undefined)?.scope;
       worker = {
         scope: new URL(scope ?? '/', location.href).href,
@@ -367,20 +433,38 @@ import type { PushPermission } from '../../src/wire/contract.js';
       initialized = true;
       mark('sdk-ready');
       changed();
-      // internalInit: the worker is (re)installed where permission is granted; a 404 rejects init.
-      if (state.permission === 'granted') installWorker();
-      // The session init, with the user create when push is new: the SDK stays ready meanwhile.
-      await (config.initHold === 'never' ? new Promise(() => {}) : sleep(config.initHold));
-      // autoResubscribe: a visitor who granted before but has no subscription gets one now.
-      if (state.permission === 'granted' && !state.subscriptionId) await subscribe();
-      markInitialized();
-      sdkEvents.emit('initialize');
+      // Consent required and not given: init resolves here, ready; the rest waits for setConsentGiven(true).
+      if (consentPending()) return void (pendingInit = true);
+      await delayedInit();
+    },
+    async setConsentGiven(consent: boolean) {
+      localStorage.setItem('userConsent', String(consent));
+      if (consent && pendingInit) {
+        pendingInit = false;
+        await delayedInit();
+      }
+    },
+    async setConsentRequired(required: boolean) {
+      localStorage.setItem('requiresPrivacyConsent', String(required));
+      await Promise.resolve();
     },
     push(callback: unknown) {
       if (typeof callback !== 'function') throw new Error('Callback is not a function');
       return (callback as DeferredCallback)(sdk);
     },
   });
+
+  /** `_delayedInit`: internalInit and the session init. */
+  const delayedInit = async () => {
+    // internalInit: the worker is (re)installed where permission is granted; a 404 rejects init.
+    if (state.permission === 'granted') installWorker();
+    // The session init, with the user create when push is new: the SDK stays ready meanwhile.
+    await (config.initHold === 'never' ? new Promise(() => {}) : sleep(config.initHold));
+    // autoResubscribe: a visitor who granted before but has no subscription gets one now.
+    if (state.permission === 'granted' && !state.subscriptionId) await subscribe();
+    markInitialized();
+    sdkEvents.emit('initialize');
+  };
 
   const api: OneSignalSimulator = {
     config,
@@ -393,6 +477,11 @@ import type { PushPermission } from '../../src/wire/contract.js';
       if (initialized) void subscribe();
     },
     deny: () => setPermission('denied'),
+    get slidedown() {
+      return !!slidedown;
+    },
+    slidedownAllow: () => slidedown?.(true),
+    slidedownCancel: () => slidedown?.(false),
     dismiss() {
       if (state.permission === 'default') setPermission('default');
     },

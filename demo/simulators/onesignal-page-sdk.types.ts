@@ -50,6 +50,11 @@ export interface SimUser extends SimEmitter {
   addSms(sms: string): void;
 }
 
+/** `OneSignal.Slidedown`: static, so it exists (and takes listeners) before init. */
+export interface SimSlidedown extends SimEmitter {
+  promptPush(options?: { force?: boolean }): Promise<void>;
+}
+
 export interface SimConfig {
   appId: string | undefined;
   userConfig: Record<string, unknown>;
@@ -63,8 +68,11 @@ export interface SimOneSignal {
   config: SimConfig | null;
   Notifications: SimNotifications;
   User: SimUser;
+  Slidedown: SimSlidedown;
   init(options: { appId?: string; [key: string]: unknown }): Promise<void>;
   push(callback: unknown): unknown;
+  setConsentGiven(consent: boolean): Promise<void>;
+  setConsentRequired(required: boolean): Promise<void>;
 }
 
 /** What the simulator keeps in localStorage, like the SDK's IndexedDB. */
@@ -82,6 +90,8 @@ export interface SimState {
   onesignalId: string | null;
   /** The SDK's local tag model: what `getTags()` answers. */
   tags: Record<string, string>;
+  /** Push prompts dismissed so far (the SDK's `promptDismissCount` option): 3, 7, then 30 days' rest. */
+  promptDismissCount?: number;
   /** Tag writes waiting for a real user (`''` deletes a key, as the SDK sends it). */
   queuedTags: Record<string, string>;
 }
@@ -116,6 +126,11 @@ export interface OneSignalSimulator {
   grant(): void;
   deny(): void;
   dismiss(): void;
+  /** Whether OneSignal's push slidedown is on the page, waiting for a click. */
+  readonly slidedown: boolean;
+  /** The visitor clicks the slidedown's Allow (then answers the native prompt) or its Cancel ("No thanks"). */
+  slidedownAllow(): void;
+  slidedownCancel(): void;
   /** The browser's push subscription goes away (expired, site data cleared); permission and the opted-in flag stay. */
   unsubscribe(): void;
   /** Forget this visitor: the stored state goes back to the script URL's configuration. No SDK events fire; reload to start over as that visitor. */

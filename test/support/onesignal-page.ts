@@ -120,6 +120,18 @@ export function browserPush(permission: NotificationPermission, subscribed: bool
 const isOneSignalScript = (s: HTMLScriptElement) =>
   /onesignal/i.test(s.src) || s.id === 'push-sms-fallback-onesignal-sdk';
 
+/** Storage refused as a browser policy refuses it: every IndexedDB factory call throws. */
+export function blockIndexedDb(): () => void {
+  const proto = IDBFactory.prototype;
+  const saved = { open: proto.open, deleteDatabase: proto.deleteDatabase };
+  const refuse = () => {
+    throw new DOMException('The operation is insecure.', 'SecurityError');
+  };
+  proto.open = refuse;
+  proto.deleteDatabase = refuse;
+  return () => Object.assign(proto, saved);
+}
+
 /**
  * Leaves the page as if OneSignal had never been there: waits for pending SDK scripts (a script
  * removed mid-load still runs), removes them and every global the SDK, the simulator and the

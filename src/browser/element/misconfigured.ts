@@ -4,6 +4,10 @@ const WARNINGS = {
     `app-id="${value}" is not a OneSignal App ID (a UUID): copy yours from OneSignal, Settings, Keys & IDs.`,
   'no-onesignal': () =>
     'no app-id and no OneSignal on this page: set app-id to your OneSignal App ID, or load and init OneSignal on the page yourself.',
+  'app-ids': (value: string) => {
+    const [ours, first] = value.split(' ');
+    return `app-id="${ours}" differs from app-id="${first}" on another <push-sms-fallback>, which already set up OneSignal with it: a page has one OneSignal app, so this element follows that one. Give every element the same app-id.`;
+  },
   endpoint: () =>
     'no endpoint: set endpoint to the URL that registers numbers (see push-sms-fallback/server), or register them yourself on push-sms-fallback-submit.',
 };

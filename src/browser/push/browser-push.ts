@@ -14,3 +14,16 @@ export async function hasBrowserPushSubscription(): Promise<boolean> {
   }
   return false;
 }
+
+/**
+ * Calls `refused` when this page may not use IndexedDB (some private modes, storage policies):
+ * OneSignal's init then resolves without ever making the SDK ready. Deleting a database that
+ * does not exist asks the same question as opening one, and leaves nothing behind.
+ */
+export function whenStorageRefused(refused: () => void): void {
+  try {
+    indexedDB.deleteDatabase('push-sms-fallback').onerror = refused;
+  } catch {
+    refused();
+  }
+}

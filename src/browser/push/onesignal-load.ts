@@ -3,13 +3,16 @@
  * OneSignal is loaded or reused"). Part of the OneSignal adapter: only `onesignal*.ts` files touch
  * `window.OneSignal` and `OneSignalDeferred`.
  */
-import type { Deferred, OneSignalPage } from './onesignal-types.js';
+import type { Deferred, OneSignalPage, Sdk } from './onesignal-types.js';
 
 /**
  * How long after the window's `load` a page's own OneSignal snippet (a tag manager, a consent
  * manager, a slowly streamed document) still wins over the element's `init({ appId })`.
  */
 export const PAGE_INIT_GRACE_MS = 3000;
+
+/** How long a page's init in flight (its config download) may take before the element calls its own. */
+const STUCK_MS = 1000;
 
 const SCRIPT_ID = 'push-sms-fallback-onesignal-sdk';
 
@@ -46,7 +49,7 @@ export function loadOneSignal(
   sdkSrc: string,
   onInit: (failed?: unknown) => void,
 ): void {
-  w.__pushSmsFallbackOneSignal = 1;
+  w.__pushSmsFallbackOneSignal = appId;
   const tag = document.createElement('script');
   tag.id = SCRIPT_ID;
   tag.src = sdkSrc;
@@ -55,24 +58,35 @@ export function loadOneSignal(
   tag.onerror = () => (tag.dataset.failed = '');
   document.head.append(tag);
 
+  let called = false;
+  const init = async (os: Sdk) => {
+    if (called || os.config) return;
+    called = true;
+    onInit();
+    try {
+      await os.init({ appId });
+    } catch (error) {
+      if (/already initialized/.test(String(error))) return;
+      console.error(error);
+      onInit(error);
+    }
+  };
   const initUnlessThePageDid = () => {
     try {
       // Behind any callback the page queued: the SDK awaits each, so a page's awaited init is
       // done by the time this runs.
-      (w.OneSignalDeferred ??= [] as Deferred).push(async (os) => {
-        if (os.config) return;
-        onInit();
-        try {
-          await os.init({ appId });
-        } catch (error) {
-          if (/already initialized/.test(String(error))) return;
-          console.error(error);
-          onInit(error);
-        }
-      });
+      (w.OneSignalDeferred ??= [] as Deferred).push(init);
     } catch (error) {
       onInit(error);
     }
+    // Unless one of them awaits an init nobody calls (Slidedown.promptPush with app-id on the
+    // element): it holds ours forever. So once the SDK is there, a page init in flight has
+    // `STUCK_MS` to bring the config; without it, ours goes directly.
+    const direct = (): unknown =>
+      w.OneSignal
+        ? setTimeout(() => w.OneSignal && init(w.OneSignal), STUCK_MS)
+        : (tag.dataset.failed ?? setTimeout(direct, 50));
+    direct();
   };
   const afterGrace = () => {
     const loaded = performance.getEntriesByType('navigation')[0] as

@@ -10,6 +10,7 @@ export interface Sdk {
   config?: unknown;
   init(options: { appId: string }): Promise<void>;
   Notifications?: Events & { permissionNative?: PushPermission };
+  Slidedown?: Events;
   User?: Events & {
     onesignalId?: string;
     getTags(): Record<string, string>;
@@ -25,6 +26,6 @@ export type OneSignalPage = Window & {
   OneSignal?: Sdk;
   OneSignalDeferred?: Deferred;
   _oneSignalInitOptions?: unknown;
-  /** Set once any copy of this package has injected the SDK: never twice per page. */
-  __pushSmsFallbackOneSignal?: 1;
+  /** Set once any copy of this package has injected the SDK (never twice per page): the App ID it initialises. */
+  __pushSmsFallbackOneSignal?: string | 1;
 };

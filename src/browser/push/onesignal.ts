@@ -5,7 +5,7 @@
  * See shared/reference/onesignal-web-sdk.md §2.3 and §7 for the rules followed here.
  */
 import { misconfigured } from '../element/attributes.js';
-import { hasBrowserPushSubscription } from './browser-push.js';
+import { hasBrowserPushSubscription, whenStorageRefused } from './browser-push.js';
 import type { PushPermission } from '../../wire/contract.js';
 import { loadOneSignal, ourScript, pageHasOneSignal } from './onesignal-load.js';
 import type { OneSignalPage } from './onesignal-types.js';
@@ -56,6 +56,18 @@ export interface OneSignalLink {
   /** Removes every listener, timer. */
   disconnect(): void;
 }
+
+/**
+ * OneSignal's note of a push prompt dismissed (its slidedown's Cancel, or the native prompt closed
+ * unanswered), kept 3, then 7, then 30 days: `{"value":"\"dismissed\"","timestamp":<expiry>}`.
+ */
+const promptDismissed = () => {
+  try {
+    return JSON.parse(localStorage['onesignal-notification-prompt']).timestamp > Date.now();
+  } catch {
+    return false;
+  }
+};
 
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 
@@ -114,7 +126,7 @@ export function linkOneSignal({
       optedIn: !!user?.PushSubscription.optedIn,
       subscribed: granted && (id || !!browser),
       onesignalId: user?.onesignalId || null,
-      dismissed: dismissed && p === 'default',
+      dismissed: (dismissed || promptDismissed()) && p === 'default',
       stalled:
         granted && !id && browser === false && (status === 'unavailable' || initFailed || waited),
     };
@@ -157,8 +169,23 @@ export function linkOneSignal({
       schedule();
     });
   };
+  // A consent manager's page (requiresUserPrivacyConsent) holds the SDK's session, so the push
+  // subscription, until setConsentGiven(true): the wait for it starts only then, however long.
+  const consentPending = () => {
+    try {
+      const config = sdk()?.config as { userConfig?: { requiresUserPrivacyConsent?: boolean } };
+      return (
+        (localStorage.requiresPrivacyConsent === 'true' ||
+          !!config.userConfig?.requiresUserPrivacyConsent) &&
+        localStorage.userConsent !== 'true'
+      );
+    } catch {
+      return false;
+    }
+  };
   const tick = () => {
-    waited = ++asked * ASK_EVERY_MS >= SUBSCRIPTION_WAIT_MS;
+    if (!consentPending()) asked++;
+    waited = asked * ASK_EVERY_MS >= SUBSCRIPTION_WAIT_MS;
     if (!waited) wait = setTimeout(tick, ASK_EVERY_MS);
     recheck();
   };
@@ -194,6 +221,11 @@ export function linkOneSignal({
     }
     recheck();
   };
+  // "No thanks" in OneSignal's slidedown: declined as clearly as a block, the permission untouched.
+  const onCancel = () => {
+    dismissed = true;
+    recheck();
+  };
   // Readiness is read off `window.OneSignal` on a timer rather than from a OneSignalDeferred
   // callback: the SDK runs those one at a time, awaiting each, so a callback would only run once
   // the page's (or our) `init` has finished, seconds after readiness or never. Two property reads
@@ -204,6 +236,7 @@ export function linkOneSignal({
       const os = w.OneSignal;
       if (os?.config && os.Notifications?.permissionNative !== undefined) {
         os.Notifications.addEventListener('permissionChange', onPermission);
+        os.Slidedown?.addEventListener('slidedownCancelClick', onCancel);
         os.User?.PushSubscription.addEventListener('change', recheck);
         return setStatus('ready');
       }
@@ -225,7 +258,11 @@ export function linkOneSignal({
   };
   arm();
 
+  const first = w.__pushSmsFallbackOneSignal;
   if (appId && !UUID.test(appId)) misconfigured('app-id', appId);
+  // One page, one OneSignal app: the element that came first set it up.
+  else if (appId && typeof first === 'string' && first !== appId)
+    misconfigured('app-ids', `${appId} ${first}`);
   else if (appId && !pageHasOneSignal(w, sdkSrc)) {
     loadOneSignal(w, appId, sdkSrc, (error) => {
       if (dead) return;
@@ -235,6 +272,7 @@ export function linkOneSignal({
       else recheck();
     });
   }
+  whenStorageRefused(unavailable);
   const ours = ourScript();
   if (ours?.dataset.failed != null) unavailable();
   ours?.addEventListener('error', unavailable);
@@ -264,6 +302,7 @@ export function linkOneSignal({
       try {
         const os = w.OneSignal;
         os?.Notifications?.removeEventListener('permissionChange', onPermission);
+        os?.Slidedown?.removeEventListener('slidedownCancelClick', onCancel);
         os?.User?.PushSubscription.removeEventListener('change', recheck);
       } catch {
         // a hostile SDK keeps its listeners
