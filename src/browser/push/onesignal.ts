@@ -9,6 +9,7 @@ import { hasBrowserPushSubscription, whenStorageRefused } from './browser-push.j
 import type { PushPermission } from '../../wire/contract.js';
 import { loadOneSignal, ourScript, pageHasOneSignal } from './onesignal-load.js';
 import type { OneSignalPage } from './onesignal-types.js';
+import { consentPending, promptDismissed } from './onesignal-prompts.js';
 
 export { PAGE_INIT_GRACE_MS } from './onesignal-load.js';
 
@@ -56,18 +57,6 @@ export interface OneSignalLink {
   /** Removes every listener, timer. */
   disconnect(): void;
 }
-
-/**
- * OneSignal's note of a push prompt dismissed (its slidedown's Cancel, or the native prompt closed
- * unanswered), kept 3, then 7, then 30 days: `{"value":"\"dismissed\"","timestamp":<expiry>}`.
- */
-const promptDismissed = () => {
-  try {
-    return JSON.parse(localStorage['onesignal-notification-prompt']).timestamp > Date.now();
-  } catch {
-    return false;
-  }
-};
 
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 
@@ -169,22 +158,9 @@ export function linkOneSignal({
       schedule();
     });
   };
-  // A consent manager's page (requiresUserPrivacyConsent) holds the SDK's session, so the push
-  // subscription, until setConsentGiven(true): the wait for it starts only then, however long.
-  const consentPending = () => {
-    try {
-      const config = sdk()?.config as { userConfig?: { requiresUserPrivacyConsent?: boolean } };
-      return (
-        (localStorage.requiresPrivacyConsent === 'true' ||
-          !!config.userConfig?.requiresUserPrivacyConsent) &&
-        localStorage.userConsent !== 'true'
-      );
-    } catch {
-      return false;
-    }
-  };
   const tick = () => {
-    if (!consentPending()) asked++;
+    // The wait for a subscription starts once a consent manager's page gave consent, however late.
+    if (!consentPending(sdk())) asked++;
     waited = asked * ASK_EVERY_MS >= SUBSCRIPTION_WAIT_MS;
     if (!waited) wait = setTimeout(tick, ASK_EVERY_MS);
     recheck();
