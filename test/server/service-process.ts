@@ -37,9 +37,14 @@ export interface Ran {
 }
 
 /** Runs a command to its end (deadline 30 s). */
-export function run(args: string[], env: Record<string, string>, cwd?: string): Promise<Ran> {
+export function run(
+  args: string[],
+  env: Record<string, string>,
+  cwd?: string,
+  bin = BIN,
+): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, cwd });
+    const child = spawn(process.execPath, [bin, ...args], { env, cwd });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -66,9 +71,18 @@ export interface Service {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+export interface StartOptions {
+  /** The program to run. Default: dist/service/bin.js of this checkout. */
+  bin?: string;
+  cwd?: string;
+}
+
 /** Starts `serve` and waits (deadline 20 s) for its "Listening" line. */
-export async function startService(env: Record<string, string>): Promise<Service> {
-  const child = spawn(process.execPath, [BIN, 'serve'], { env });
+export async function startService(
+  env: Record<string, string>,
+  options: StartOptions = {},
+): Promise<Service> {
+  const child = spawn(process.execPath, [options.bin ?? BIN, 'serve'], { env, cwd: options.cwd });
   const logs: Record<string, unknown>[] = [];
   let raw = '';
   let buffered = '';
