@@ -68,7 +68,12 @@ describe('a page without the APIs Safari 15 and iOS 15 lack (script-tag build)',
     const built = await fetch('/dist/push-sms-fallback.js');
     if (!built.ok) throw new Error('dist/ is missing: run `npm run build` first');
   });
-  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+  // The frame shares this origin's localStorage, which Firefox and WebKit keep across test files:
+  // what its element remembered (a registered number) would hide the next file's forms.
+  afterEach(() => {
+    document.querySelectorAll('iframe').forEach((frame) => frame.remove());
+    localStorage.clear();
+  });
 
   it('goes from the form through a refused number to done', async () => {
     const win = await openSafari15Page();

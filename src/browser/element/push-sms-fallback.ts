@@ -147,7 +147,7 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
   externalId?: string;
   /** `inline`, or `banner` (fixed to the bottom, Escape dismisses). */
   layout: 'inline' | 'banner' = 'inline';
-  /** Keeps room for the form while loading, so nothing below shifts. */
+  /** Keeps room for the inline form while loading, so nothing below shifts (a banner reserves nothing). */
   reserveSpace = false;
   /** Days the form stays hidden after the visitor dismisses it. */
   dismissDays = DISMISS_DAYS;
