@@ -77,6 +77,8 @@ export function linkOneSignal({
   let known: PushPermission | undefined;
   /** The browser's answer: a push subscription or not (undefined while asked again). */
   let browser: boolean | undefined;
+  /** The SDK's last `change` carried a token: the browser holds a subscription (id may be late). */
+  let token = false;
   let asking = false;
   let initFailed = false;
   let waited = false;
@@ -108,7 +110,8 @@ export function linkOneSignal({
     const p = (known = permission());
     const user = sdk()?.User;
     const granted = p === 'granted';
-    const id = hasId();
+    // The SDK's id, or its word that the browser holds a subscription (the id comes later).
+    const id = token || hasId();
     return {
       sdk: status,
       permission: p,
@@ -136,7 +139,7 @@ export function linkOneSignal({
   const schedule = () => {
     // While the browser is asked again its old answer is set aside, so the facts are incomplete:
     // the answer schedules them. (Told meanwhile, a stalled visitor flipped form → waiting → form.)
-    if (asking) return;
+    if (asking && !token) return;
     clearTimeout(notifying);
     notifying = setTimeout(() => {
       const next = facts();
@@ -197,6 +200,15 @@ export function linkOneSignal({
     }
     recheck();
   };
+  // Fired once the browser holds the subscription, before the id (the user create) arrives.
+  const onSubscription = (change?: { current?: { token?: unknown } }) => {
+    try {
+      token = !!change?.current?.token;
+    } catch {
+      // as onPermission
+    }
+    recheck();
+  };
   // "No thanks" in OneSignal's slidedown: declined as clearly as a block, the permission untouched.
   const onCancel = () => {
     dismissed = true;
@@ -213,7 +225,7 @@ export function linkOneSignal({
       if (os?.config && os.Notifications?.permissionNative !== undefined) {
         os.Notifications.addEventListener('permissionChange', onPermission);
         os.Slidedown?.addEventListener('slidedownCancelClick', onCancel);
-        os.User?.PushSubscription.addEventListener('change', recheck);
+        os.User?.PushSubscription.addEventListener('change', onSubscription);
         return setStatus('ready');
       }
     } catch {
@@ -279,7 +291,7 @@ export function linkOneSignal({
         const os = w.OneSignal;
         os?.Notifications?.removeEventListener('permissionChange', onPermission);
         os?.Slidedown?.removeEventListener('slidedownCancelClick', onCancel);
-        os?.User?.PushSubscription.removeEventListener('change', recheck);
+        os?.User?.PushSubscription.removeEventListener('change', onSubscription);
       } catch {
         // a hostile SDK keeps its listeners
       }
