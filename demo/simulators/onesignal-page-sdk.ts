@@ -17,7 +17,8 @@
  *   initHold=<ms>|never    after that, `init` resolves this much later (session init, the user
  *                          create answering late), or never settles; the SDK is ready meanwhile
  *   userCreate=<ms>        a new push subscription's id and the OneSignal user reach the page this
- *                          long after the browser holds the subscription (the user create POST)
+ *                          long after the browser holds the subscription (the user create POST);
+ *                          meanwhile a `change` carries the token without an id, as the SDK's does
  *   swFails=1              the site's service worker file is missing (404): with permission
  *                          granted `init` rejects with the browser's TypeError; no subscription
  *   subscribeFails=1       pushManager.subscribe fails (offline push service, Brave without
@@ -62,6 +63,9 @@ import type { PushPermission } from '../../src/wire/contract.js';
   const ANSWER_MS = 30;
   /** pushManager.subscribe plus the user-create POST: the subscription id arrives after the permission. */
   const SUBSCRIBE_MS = 200;
+
+  /** login's POST /users (or identify) round trip. */
+  const LOGIN_MS = 100;
 
   /** The SDK's default `serviceWorkerPath`. */
   const DEFAULT_WORKER = 'OneSignalSDKWorker.js';
@@ -245,9 +249,15 @@ import type { PushPermission } from '../../src/wire/contract.js';
       console.error(error);
       return false;
     }
-    const previous = snapshot();
+    let previous = snapshot();
     state.token ??= endpoint();
     changed();
+    // registerForPush runs checkAndTriggerSubscriptionChanged once the browser holds the
+    // subscription: with the user create still out, that `change` has the token, no id.
+    if (config.userCreate) {
+      emitSubscriptionChange(previous);
+      previous = snapshot();
+    }
     await sleep(config.userCreate);
     if (state.permission !== 'granted' || !state.token) return false;
     const newUser = !state.onesignalId;
@@ -300,7 +310,7 @@ import type { PushPermission } from '../../src/wire/contract.js';
       return (live && state.subscriptionId) || undefined;
     },
     get token() {
-      return (live && state.subscriptionId && state.token) || undefined;
+      return (live && state.token) || undefined;
     },
     get optedIn() {
       return live && state.optedIn && state.permission === 'granted';
@@ -334,7 +344,9 @@ import type { PushPermission } from '../../src/wire/contract.js';
       get onesignalId() {
         return (live && state.onesignalId) || undefined;
       },
-      externalId: undefined,
+      get externalId() {
+        return (live && state.externalId) || undefined;
+      },
       PushSubscription: pushSubscription(live),
       addTag: method(calls.addTag, (key, value) => {
         if (typeof key !== 'string') throw new Error('"key" is the wrong type');
@@ -436,6 +448,19 @@ import type { PushPermission } from '../../src/wire/contract.js';
       // Consent required and not given: init resolves here, ready; the rest waits for setConsentGiven(true).
       if (consentPending()) return void (pendingInit = true);
       await delayedInit();
+    },
+    // LoginManager: awaits init; the identity model takes the external id at once; the POST
+    // /users (a local user: a new one) or the identify (a real user without one) answers later.
+    async login(externalId: string) {
+      await whenInitialized;
+      if (state.externalId === externalId) return;
+      const identify = state.onesignalId && !state.externalId;
+      state.externalId = externalId;
+      changed();
+      await sleep(LOGIN_MS);
+      if (!identify) state.onesignalId = uuid();
+      changed();
+      userEvents.emit('change', { current: { onesignalId: state.onesignalId, externalId } });
     },
     async setConsentGiven(consent: boolean) {
       localStorage.setItem('userConsent', String(consent));

@@ -125,6 +125,7 @@ describe('linkOneSignal: loading and readiness', () => {
       optedIn: false,
       subscribed: false,
       onesignalId: null,
+      externalId: null,
       dismissed: false,
       stalled: false,
     });

@@ -282,6 +282,28 @@ describe('OneSignal simulator: slow and failing init [needs push]', () => {
     expect(os.User.PushSubscription.id).to.be.a('string');
   });
 
+  it('userCreate=<ms>: a `change` carries the browser’s token at once, a second one the id', async () => {
+    const os = await loadSimulator({ permission: 'granted', userCreate: 600 });
+    const changes: PushSubscriptionChange[] = [];
+    os.User.PushSubscription.addEventListener('change', (c: never) => changes.push(c));
+    void os.init({ appId: APP_ID });
+    await until(() => changes.length, 'the first change');
+    const token = simulator().state.token;
+    expect(token).to.match(/^https:\/\/fcm\.googleapis\.com\//);
+    expect(changes).to.deep.equal([
+      { previous: { optedIn: true }, current: { token, optedIn: true } },
+    ]);
+    expect(os.User.PushSubscription.id).to.equal(undefined);
+    expect(os.User.PushSubscription.token).to.equal(token);
+    await until(() => changes.length > 1, 'the second change');
+    const id = os.User.PushSubscription.id;
+    expect(id).to.be.a('string');
+    expect(changes[1]).to.deep.equal({
+      previous: { token, optedIn: true },
+      current: { id, token, optedIn: true },
+    });
+  });
+
   it('a second init in a callback pushed after load rejects unhandled in the page', async () => {
     const os = await loadAndInit();
     const unhandled: unknown[] = [];
@@ -340,6 +362,31 @@ describe('OneSignal simulator: tags [needs push]', () => {
     os.User.addTag('a', 'b');
     removeEventListener('onesignal-simulator-change', listener);
     expect(seen).to.include(1);
+  });
+});
+
+describe('OneSignal simulator: login [needs push]', () => {
+  it('login(id): externalId at once, a new user’s onesignalId once the user create answers, then User change', async () => {
+    const os = await loadAndInit();
+    const changes: unknown[] = [];
+    os.User.addEventListener('change', (c: never) => changes.push(c));
+    expect(os.User.onesignalId).to.equal(undefined);
+    const done = os.login('shopper-1');
+    await until(() => os.User.externalId, 'the external id');
+    expect(os.User.onesignalId).to.equal(undefined);
+    await done;
+    const onesignalId = os.User.onesignalId;
+    expect(onesignalId).to.be.a('string');
+    await until(() => changes.length, 'User change');
+    expect(changes).to.deep.equal([{ current: { onesignalId, externalId: 'shopper-1' } }]);
+  });
+
+  it('a push subscriber’s user is identified: the same onesignalId gets the external id', async () => {
+    const os = await loadAndInit({ subscribed: 1 });
+    const before = os.User.onesignalId;
+    await os.login('shopper-2');
+    expect(os.User.onesignalId).to.equal(before);
+    expect(os.User.externalId).to.equal('shopper-2');
   });
 });
 

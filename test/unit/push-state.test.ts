@@ -8,6 +8,7 @@ const facts = (over: Partial<PushFacts> = {}): PushFacts => ({
   optedIn: false,
   subscribed: false,
   onesignalId: null,
+  externalId: null,
   dismissed: false,
   stalled: false,
   ...over,

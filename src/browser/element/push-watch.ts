@@ -9,6 +9,7 @@ const UNKNOWN: PushFacts = {
   optedIn: false,
   subscribed: false,
   onesignalId: null,
+  externalId: null,
   dismissed: false,
   stalled: false,
 };

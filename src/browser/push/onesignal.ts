@@ -22,8 +22,9 @@ export interface PushFacts {
   optedIn: boolean;
   /** Permission 'granted' with a push subscription: the SDK's `User.PushSubscription.id`, or the browser's own while that id is late or the SDK is unavailable. */
   subscribed: boolean;
-  /** User.onesignalId when a real OneSignal user exists, else null */
+  /** User.onesignalId when a real OneSignal user exists, and the page's login (User.externalId); else null. Both follow User `change`. */
   onesignalId: string | null;
+  externalId: string | null;
   /** the visitor answered a prompt this page view without deciding (forced permissionChange(false) while still 'default') */
   dismissed: boolean;
   /** Permission 'granted', yet no push subscription is coming: the browser holds none, and the SDK is unavailable, our `init` failed, or no id came within `SUBSCRIPTION_WAIT_MS`. */
@@ -77,6 +78,8 @@ export function linkOneSignal({
   let known: PushPermission | undefined;
   /** The browser's answer: a push subscription or not (undefined while asked again). */
   let browser: boolean | undefined;
+  /** The SDK's last `change` carried a token: the browser holds a subscription, its id (user create) may come later. */
+  let token = false;
   let asking = false;
   let initFailed = false;
   let waited = false;
@@ -108,13 +111,15 @@ export function linkOneSignal({
     const p = (known = permission());
     const user = sdk()?.User;
     const granted = p === 'granted';
-    const id = hasId();
+    // The SDK's id, or its word that the browser holds a subscription (the id comes later).
+    const id = token || hasId();
     return {
       sdk: status,
       permission: p,
       optedIn: !!user?.PushSubscription.optedIn,
       subscribed: granted && (id || !!browser),
       onesignalId: user?.onesignalId || null,
+      externalId: user?.externalId || null,
       dismissed: (dismissed || promptDismissed()) && p === 'default',
       stalled:
         granted && !id && browser === false && (status === 'unavailable' || initFailed || waited),
@@ -131,12 +136,11 @@ export function linkOneSignal({
       return read();
     }
   };
-  // One change per task however many events the SDK fires in it; no longer than that, since
-  // the element decides on it (a 30 ms wait here was most of the decision's time after readiness).
+  // One change per task however many events the SDK fires in it; no longer (the element decides on it).
   const schedule = () => {
     // While the browser is asked again its old answer is set aside, so the facts are incomplete:
     // the answer schedules them. (Told meanwhile, a stalled visitor flipped form → waiting → form.)
-    if (asking) return;
+    if (asking && !token) return;
     clearTimeout(notifying);
     notifying = setTimeout(() => {
       const next = facts();
@@ -197,15 +201,22 @@ export function linkOneSignal({
     }
     recheck();
   };
+  const onSubscription = (change?: { current?: { token?: unknown } }) => {
+    try {
+      token = !!change?.current?.token;
+    } catch {
+      // as onPermission
+    }
+    recheck();
+  };
   // "No thanks" in OneSignal's slidedown: declined as clearly as a block, the permission untouched.
   const onCancel = () => {
     dismissed = true;
     recheck();
   };
-  // Readiness is read off `window.OneSignal` on a timer rather than from a OneSignalDeferred
-  // callback: the SDK runs those one at a time, awaiting each, so a callback would only run once
-  // the page's (or our) `init` has finished, seconds after readiness or never. Two property reads
-  // every 25 ms while loading cost nothing; after the timeout a slower poll still sees a late SDK.
+  // Readiness is read off `window.OneSignal` on a timer, not a OneSignalDeferred callback: those
+  // run one at a time, each awaited, so ours would run once `init` has finished (seconds, or never).
+  // Two property reads every 25 ms while loading cost nothing; a slower poll sees a late SDK.
   const poll = () => {
     if (dead || broken) return;
     try {
@@ -213,7 +224,8 @@ export function linkOneSignal({
       if (os?.config && os.Notifications?.permissionNative !== undefined) {
         os.Notifications.addEventListener('permissionChange', onPermission);
         os.Slidedown?.addEventListener('slidedownCancelClick', onCancel);
-        os.User?.PushSubscription.addEventListener('change', recheck);
+        os.User?.PushSubscription.addEventListener('change', onSubscription);
+        os.User?.addEventListener('change', recheck);
         return setStatus('ready');
       }
     } catch {
@@ -279,7 +291,8 @@ export function linkOneSignal({
         const os = w.OneSignal;
         os?.Notifications?.removeEventListener('permissionChange', onPermission);
         os?.Slidedown?.removeEventListener('slidedownCancelClick', onCancel);
-        os?.User?.PushSubscription.removeEventListener('change', recheck);
+        os?.User?.PushSubscription.removeEventListener('change', onSubscription);
+        os?.User?.removeEventListener('change', recheck);
       } catch {
         // a hostile SDK keeps its listeners
       }
