@@ -13,8 +13,8 @@ import { loadavg } from 'node:os';
 import { createOneSignalSimulator } from '../../demo/simulators/onesignal-rest.js';
 import { createMemoryConsentStore, createSmsFallbackHandler } from '../../src/server/index.js';
 import { toNodeHandler } from '../../src/server/node.js';
+import { ORIGIN, registrationBody } from './registration.js';
 
-const ORIGIN = 'https://shop.example';
 const BURST = 1000;
 const SPREAD_MS = 10_000;
 /** The element's request timeout: a registration slower than this is a failed one. */
@@ -56,21 +56,6 @@ async function start(hangOneSignal: boolean) {
 
 async function signUp(url: string, i: number): Promise<{ status: number; ms: number }> {
   const key = crypto.randomUUID();
-  const body = {
-    phone: `+4474${String(10_000_000 + i).slice(-8)}`,
-    country: 'GB',
-    tags: { subscribed_to_push: 'false' },
-    onesignalId: null,
-    externalId: null,
-    push: { supported: true, permission: 'denied', reason: 'denied' },
-    consent: {
-      text: 'Text me order alerts from Shop. Msg & data rates may apply. Reply STOP to cancel, HELP for help.',
-      acceptedAt: new Date().toISOString(),
-      pageUrl: `${ORIGIN}/campaign`,
-      locale: 'en-GB',
-    },
-    idempotencyKey: key,
-  };
   const started = performance.now();
   try {
     const res = await fetch(url, {
@@ -81,7 +66,7 @@ async function signUp(url: string, i: number): Promise<{ status: number; ms: num
         'idempotency-key': key,
         'x-bench-ip': `198.51.${(i >> 8) & 255}.${i & 255}`,
       },
-      body: JSON.stringify(body),
+      body: registrationBody(i, key),
       signal: AbortSignal.timeout(ELEMENT_TIMEOUT_MS),
     });
     await res.arrayBuffer();
