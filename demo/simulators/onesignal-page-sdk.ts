@@ -64,9 +64,6 @@ import type { PushPermission } from '../../src/wire/contract.js';
   /** pushManager.subscribe plus the user-create POST: the subscription id arrives after the permission. */
   const SUBSCRIBE_MS = 200;
 
-  /** login's POST /users (or identify) round trip. */
-  const LOGIN_MS = 100;
-
   /** The SDK's default `serviceWorkerPath`. */
   const DEFAULT_WORKER = 'OneSignalSDKWorker.js';
 
@@ -344,9 +341,7 @@ import type { PushPermission } from '../../src/wire/contract.js';
       get onesignalId() {
         return (live && state.onesignalId) || undefined;
       },
-      get externalId() {
-        return (live && state.externalId) || undefined;
-      },
+      externalId: undefined,
       PushSubscription: pushSubscription(live),
       addTag: method(calls.addTag, (key, value) => {
         if (typeof key !== 'string') throw new Error('"key" is the wrong type');
@@ -448,19 +443,6 @@ import type { PushPermission } from '../../src/wire/contract.js';
       // Consent required and not given: init resolves here, ready; the rest waits for setConsentGiven(true).
       if (consentPending()) return void (pendingInit = true);
       await delayedInit();
-    },
-    // LoginManager: awaits init; the identity model takes the external id at once; the POST
-    // /users (a local user: a new one) or the identify (a real user without one) answers later.
-    async login(externalId: string) {
-      await whenInitialized;
-      if (state.externalId === externalId) return;
-      const identify = state.onesignalId && !state.externalId;
-      state.externalId = externalId;
-      changed();
-      await sleep(LOGIN_MS);
-      if (!identify) state.onesignalId = uuid();
-      changed();
-      userEvents.emit('change', { current: { onesignalId: state.onesignalId, externalId } });
     },
     async setConsentGiven(consent: boolean) {
       localStorage.setItem('userConsent', String(consent));

@@ -71,8 +71,6 @@ export interface SimOneSignal {
   Slidedown: SimSlidedown;
   init(options: { appId?: string; [key: string]: unknown }): Promise<void>;
   push(callback: unknown): unknown;
-  /** Identifies the visitor: `User.externalId` at once, `onesignalId` once the user create or identify answers, then User `change`. */
-  login(externalId: string): Promise<void>;
   setConsentGiven(consent: boolean): Promise<void>;
   setConsentRequired(required: boolean): Promise<void>;
 }
@@ -90,8 +88,6 @@ export interface SimState {
   optedIn: boolean;
   /** A real OneSignal user (null while the visitor is local-only). */
   onesignalId: string | null;
-  /** The external id the page logged in with (`OneSignal.login`). */
-  externalId?: string | null;
   /** The SDK's local tag model: what `getTags()` answers. */
   tags: Record<string, string>;
   /** Push prompts dismissed so far (the SDK's `promptDismissCount` option): 3, 7, then 30 days' rest. */

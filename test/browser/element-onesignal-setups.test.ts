@@ -13,16 +13,7 @@ import {
   sleep,
   until,
 } from '../support/onesignal-page.js';
-import {
-  APP_ID,
-  cleanUp,
-  endpoint,
-  fillAndSubmit,
-  mount,
-  mountWithSdk,
-  received,
-  stateIs,
-} from '../support/element.js';
+import { APP_ID, cleanUp, mount, mountWithSdk, stateIs } from '../support/element.js';
 
 /** Records console.warn until the test ends. */
 function spyWarnings() {
@@ -160,27 +151,5 @@ describe('a consent manager: the page initialises with requiresUserPrivacyConsen
     expect(of('show')).to.deep.equal([]);
     await page.OneSignal!.setConsentGiven(true);
     await stateIs(el, 'push');
-  });
-});
-
-describe('a signed-in shopper: the page calls OneSignal.login before the element [needs push]', () => {
-  it('the POST carries the SDK’s onesignalId and, without external-id, the login’s externalId', async () => {
-    page.OneSignalDeferred = [
-      async (os) => {
-        await os.init({ appId: APP_ID });
-        await os.login('shopper-1');
-      },
-    ];
-    const { id, url } = endpoint('201');
-    const { el } = mountWithSdk(
-      { permission: 'denied' },
-      { endpoint: url, 'default-country': 'GB' },
-    );
-    await stateIs(el, 'form');
-    const onesignalId = await until(() => simulator().state.onesignalId, 'the login');
-    await fillAndSubmit(el, { phone: '07400 123456' });
-    await stateIs(el, 'done');
-    const [request] = await received(id);
-    expect(request!.body).to.deep.include({ onesignalId, externalId: 'shopper-1' });
   });
 });

@@ -125,7 +125,6 @@ describe('linkOneSignal: loading and readiness', () => {
       optedIn: false,
       subscribed: false,
       onesignalId: null,
-      externalId: null,
       dismissed: false,
       stalled: false,
     });

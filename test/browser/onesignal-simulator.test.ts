@@ -365,31 +365,6 @@ describe('OneSignal simulator: tags [needs push]', () => {
   });
 });
 
-describe('OneSignal simulator: login [needs push]', () => {
-  it('login(id): externalId at once, a new user’s onesignalId once the user create answers, then User change', async () => {
-    const os = await loadAndInit();
-    const changes: unknown[] = [];
-    os.User.addEventListener('change', (c: never) => changes.push(c));
-    expect(os.User.onesignalId).to.equal(undefined);
-    const done = os.login('shopper-1');
-    await until(() => os.User.externalId, 'the external id');
-    expect(os.User.onesignalId).to.equal(undefined);
-    await done;
-    const onesignalId = os.User.onesignalId;
-    expect(onesignalId).to.be.a('string');
-    await until(() => changes.length, 'User change');
-    expect(changes).to.deep.equal([{ current: { onesignalId, externalId: 'shopper-1' } }]);
-  });
-
-  it('a push subscriber’s user is identified: the same onesignalId gets the external id', async () => {
-    const os = await loadAndInit({ subscribed: 1 });
-    const before = os.User.onesignalId;
-    await os.login('shopper-2');
-    expect(os.User.onesignalId).to.equal(before);
-    expect(os.User.externalId).to.equal('shopper-2');
-  });
-});
-
 describe('OneSignal simulator: permission and subscription events [needs push]', () => {
   it('requestPermission waits for init, then grants: permissionChange(true), then the subscription id', async () => {
     const os = await loadSimulator({ answer: 'grant' });

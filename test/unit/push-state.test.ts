@@ -8,7 +8,6 @@ const facts = (over: Partial<PushFacts> = {}): PushFacts => ({
   optedIn: false,
   subscribed: false,
   onesignalId: null,
-  externalId: null,
   dismissed: false,
   stalled: false,
   ...over,

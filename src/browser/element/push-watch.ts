@@ -9,7 +9,6 @@ const UNKNOWN: PushFacts = {
   optedIn: false,
   subscribed: false,
   onesignalId: null,
-  externalId: null,
   dismissed: false,
   stalled: false,
 };

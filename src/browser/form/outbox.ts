@@ -53,7 +53,7 @@ export class Outbox {
         country,
         tagKey: this.host.tagKey,
         onesignalId: facts.onesignalId,
-        externalId: externalId ?? facts.externalId,
+        externalId: externalId ?? null,
         supported,
         permission: facts.permission,
         reason: reason ?? 'unavailable',

@@ -13,7 +13,6 @@ export interface Sdk {
   Slidedown?: Events;
   User?: Events & {
     onesignalId?: string;
-    externalId?: string;
     getTags(): Record<string, string>;
     addTag(key: string, value: string): void;
     PushSubscription: Events & { id?: string | null; optedIn?: boolean };

@@ -22,9 +22,8 @@ export interface PushFacts {
   optedIn: boolean;
   /** Permission 'granted' with a push subscription: the SDK's `User.PushSubscription.id`, or the browser's own while that id is late or the SDK is unavailable. */
   subscribed: boolean;
-  /** User.onesignalId when a real OneSignal user exists, and the page's login (User.externalId); else null. Both follow User `change`. */
+  /** User.onesignalId when a real OneSignal user exists, else null */
   onesignalId: string | null;
-  externalId: string | null;
   /** the visitor answered a prompt this page view without deciding (forced permissionChange(false) while still 'default') */
   dismissed: boolean;
   /** Permission 'granted', yet no push subscription is coming: the browser holds none, and the SDK is unavailable, our `init` failed, or no id came within `SUBSCRIPTION_WAIT_MS`. */
@@ -78,7 +77,7 @@ export function linkOneSignal({
   let known: PushPermission | undefined;
   /** The browser's answer: a push subscription or not (undefined while asked again). */
   let browser: boolean | undefined;
-  /** The SDK's last `change` carried a token: the browser holds a subscription, its id (user create) may come later. */
+  /** The SDK's last `change` carried a token: the browser holds a subscription (id may be late). */
   let token = false;
   let asking = false;
   let initFailed = false;
@@ -119,7 +118,6 @@ export function linkOneSignal({
       optedIn: !!user?.PushSubscription.optedIn,
       subscribed: granted && (id || !!browser),
       onesignalId: user?.onesignalId || null,
-      externalId: user?.externalId || null,
       dismissed: (dismissed || promptDismissed()) && p === 'default',
       stalled:
         granted && !id && browser === false && (status === 'unavailable' || initFailed || waited),
@@ -136,7 +134,8 @@ export function linkOneSignal({
       return read();
     }
   };
-  // One change per task however many events the SDK fires in it; no longer (the element decides on it).
+  // One change per task however many events the SDK fires in it; no longer than that, since
+  // the element decides on it (a 30 ms wait here was most of the decision's time after readiness).
   const schedule = () => {
     // While the browser is asked again its old answer is set aside, so the facts are incomplete:
     // the answer schedules them. (Told meanwhile, a stalled visitor flipped form → waiting → form.)
@@ -201,6 +200,7 @@ export function linkOneSignal({
     }
     recheck();
   };
+  // Fired once the browser holds the subscription, before the id (the user create) arrives.
   const onSubscription = (change?: { current?: { token?: unknown } }) => {
     try {
       token = !!change?.current?.token;
@@ -214,9 +214,10 @@ export function linkOneSignal({
     dismissed = true;
     recheck();
   };
-  // Readiness is read off `window.OneSignal` on a timer, not a OneSignalDeferred callback: those
-  // run one at a time, each awaited, so ours would run once `init` has finished (seconds, or never).
-  // Two property reads every 25 ms while loading cost nothing; a slower poll sees a late SDK.
+  // Readiness is read off `window.OneSignal` on a timer rather than from a OneSignalDeferred
+  // callback: the SDK runs those one at a time, awaiting each, so a callback would only run once
+  // the page's (or our) `init` has finished, seconds after readiness or never. Two property reads
+  // every 25 ms while loading cost nothing; after the timeout a slower poll still sees a late SDK.
   const poll = () => {
     if (dead || broken) return;
     try {
@@ -225,7 +226,6 @@ export function linkOneSignal({
         os.Notifications.addEventListener('permissionChange', onPermission);
         os.Slidedown?.addEventListener('slidedownCancelClick', onCancel);
         os.User?.PushSubscription.addEventListener('change', onSubscription);
-        os.User?.addEventListener('change', recheck);
         return setStatus('ready');
       }
     } catch {
@@ -292,7 +292,6 @@ export function linkOneSignal({
         os?.Notifications?.removeEventListener('permissionChange', onPermission);
         os?.Slidedown?.removeEventListener('slidedownCancelClick', onCancel);
         os?.User?.PushSubscription.removeEventListener('change', onSubscription);
-        os?.User?.removeEventListener('change', recheck);
       } catch {
         // a hostile SDK keeps its listeners
       }
