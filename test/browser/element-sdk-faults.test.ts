@@ -137,8 +137,8 @@ describe('readiness while init is still running [needs push]', () => {
     );
     await stateIs(el, 'waiting');
     await sleep(1000);
+    expect(of('show').map((e) => e.detail.reason)).to.deep.equal([]);
     expect(el.state).to.equal('waiting');
-    expect(of('show')).to.deep.equal([]);
     simulator().deny();
     await stateIs(el, 'form');
     expect(of('show').map((e) => e.detail.reason)).to.deep.equal(['denied']);
