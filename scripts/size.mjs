@@ -12,9 +12,9 @@ const npm = await npmEntrySize();
 const rows = [
   ['Script tag, every visitor (Lit included)', sizes.eager, 10_000],
   // 4.00 until the element followed the real SDK (readiness beside a pending init, the page's late
-  // snippet, the browser's own push subscription, hostile SDK states): 4.52 kB with them; 4.90 kB
+  // snippet, the browser's own push subscription, hostile SDK states): 4.52 kB with them; 4.88 kB
   // once it also handled real sites (issue 22: OneSignal's slidedown "No thanks", consent managers,
-  // refused storage, a page callback starving init, two app-ids, login's identity, the SDK's change
+  // refused storage, a page callback starving init, two app-ids, the SDK's change
   // events) and push-watch.ts's seam.
   ['npm entry, Lit external (minified)', npm, 5_000],
   ['Form chunk: form, phone code, English (form path only)', sizes.form, undefined],
