@@ -2,11 +2,12 @@
 // the notify API answers, so a SIGKILL of `serve` loses nothing and the fallback is decided
 // once after a restart, and not again after the next one.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createOneSignalSimulator } from '../../demo/simulators/onesignal-rest.js';
-import { cleanup, onCleanup } from './helpers.js';
+import { cleanup } from './helpers.js';
 import {
   NOTIFY_TOKEN,
+  notify,
   requireBuild,
+  servedSimulator,
   serviceEnv,
   startService,
   tempDir,
@@ -18,26 +19,16 @@ afterEach(cleanup);
 
 describe('push-sms-fallback serve after a SIGKILL', () => {
   it('decides a pending fallback once after the restart (journal)', async () => {
-    const sim = createOneSignalSimulator();
-    sim.seedUser({
-      identity: { external_id: 'chrome' },
-      subscriptions: [{ type: 'ChromePush' }, { type: 'SMS', token: '+447400123456' }],
-    });
-    const served = await sim.listen();
-    onCleanup(() => served.close());
-    const env = serviceEnv(served.url, { PSF_DATA_DIR: tempDir() });
+    const { sim, url } = await servedSimulator();
+    const env = serviceEnv(url, { PSF_DATA_DIR: tempDir() });
 
     const first = await startService(env);
-    const sent = await fetch(`${first.url}/api/notify`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${NOTIFY_TOKEN}` },
-      body: JSON.stringify({
-        externalId: 'chrome',
-        contents: 'Your order is ready',
-        idempotencyKey: 'order-crash',
-        // Long enough that it is still pending when the process dies.
-        fallback: { after: 3_000, unless: 'received' },
-      }),
+    const sent = await notify(first.url, {
+      externalId: 'chrome',
+      contents: 'Your order is ready',
+      idempotencyKey: 'order-crash',
+      // Long enough that it is still pending when the process dies.
+      fallback: { after: 3_000, unless: 'received' },
     });
     expect(await sent.json()).toMatchObject({ channel: 'push', fallback: 'scheduled' });
     expect(await first.stop('SIGKILL')).toBe(null);

@@ -3,7 +3,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SIMULATOR_API_KEY, SIMULATOR_APP_ID } from '../../demo/simulators/onesignal-rest.js';
+import {
+  SIMULATOR_API_KEY,
+  SIMULATOR_APP_ID,
+  createOneSignalSimulator,
+} from '../../demo/simulators/onesignal-rest.js';
 import { ORIGIN, onCleanup } from './helpers.js';
 
 export const BIN = join(import.meta.dirname, '../../dist/service/bin.js');
@@ -140,3 +144,26 @@ export async function until(what: string, check: () => boolean, ms = 10_000): Pr
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/**
+ * The REST simulator served over loopback (the program reaches it through ONESIGNAL_API_URL),
+ * with one customer, `chrome`, who has a push subscription and an SMS one.
+ */
+export async function servedSimulator() {
+  const sim = createOneSignalSimulator();
+  sim.seedUser({
+    identity: { external_id: 'chrome' },
+    subscriptions: [{ type: 'ChromePush' }, { type: 'SMS', token: '+447400123456' }],
+  });
+  const served = await sim.listen();
+  onCleanup(() => served.close());
+  return { sim, url: served.url };
+}
+
+/** `POST /api/notify` with the bearer token: `sendWithFallback`'s input as the body. */
+export const notify = (base: string, body: Record<string, unknown>) =>
+  fetch(`${base}/api/notify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${NOTIFY_TOKEN}` },
+    body: JSON.stringify(body),
+  });

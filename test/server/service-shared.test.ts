@@ -2,14 +2,14 @@
 // behave as one (contract §7): one registration per idempotency key, per-number limits shared,
 // and a fallback scheduled by an instance that is SIGKILLed is decided once by the other.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createOneSignalSimulator } from '../../demo/simulators/onesignal-rest.js';
-import { cleanup, CREATE_USER, onCleanup, post, registration } from './helpers.js';
+import { cleanup, CREATE_USER, post, registration } from './helpers.js';
 import { startPostgres, type PostgresServer } from './postgres-server.js';
 import { startRedisServer, type RedisServer } from './redis-server.js';
 import {
-  NOTIFY_TOKEN,
+  notify,
   requireBuild,
   run,
+  servedSimulator,
   serviceEnv,
   startService,
   until,
@@ -28,15 +28,9 @@ afterAll(async () => {
 afterEach(cleanup);
 
 async function twoInstances() {
-  const sim = createOneSignalSimulator();
-  sim.seedUser({
-    identity: { external_id: 'chrome' },
-    subscriptions: [{ type: 'ChromePush' }, { type: 'SMS', token: '+447400123456' }],
-  });
-  const served = await sim.listen();
-  onCleanup(() => served.close());
+  const { sim, url } = await servedSimulator();
   // Each request may say which client it is: the per-IP limit must not be what stops it.
-  const env = serviceEnv(served.url, {
+  const env = serviceEnv(url, {
     DATABASE_URL: pg.url,
     REDIS_URL: redis.url,
     PSF_TRUST_PROXY: '1',
@@ -91,16 +85,12 @@ describe('two serve instances on PostgreSQL and Redis', () => {
 
   it('a fallback whose instance is SIGKILLed is decided once, by the other (BullMQ)', async () => {
     const { sim, a, b } = await twoInstances();
-    const sent = await fetch(`${a.url}/api/notify`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${NOTIFY_TOKEN}` },
-      body: JSON.stringify({
-        externalId: 'chrome',
-        contents: 'Your order is ready',
-        idempotencyKey: 'order-killed',
-        // Long enough that the job is still delayed in Redis when `a` dies.
-        fallback: { after: 3_000, unless: 'received' },
-      }),
+    const sent = await notify(a.url, {
+      externalId: 'chrome',
+      contents: 'Your order is ready',
+      idempotencyKey: 'order-killed',
+      // Long enough that the job is still delayed in Redis when `a` dies.
+      fallback: { after: 3_000, unless: 'received' },
     });
     expect(await sent.json()).toMatchObject({ channel: 'push', fallback: 'scheduled' });
     expect(await a.stop('SIGKILL')).toBe(null);

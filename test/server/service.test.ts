@@ -4,12 +4,13 @@ import { request as httpRequest } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createOneSignalSimulator } from '../../demo/simulators/onesignal-rest.js';
-import { cleanup, onCleanup, post, registration } from './helpers.js';
+import { cleanup, post, registration } from './helpers.js';
 import {
   NOTIFY_TOKEN,
+  notify,
   requireBuild,
   run,
+  servedSimulator,
   serviceEnv,
   startService,
   tempDir,
@@ -18,17 +19,6 @@ import {
 
 beforeAll(requireBuild);
 afterEach(cleanup);
-
-async function simulator() {
-  const sim = createOneSignalSimulator();
-  sim.seedUser({
-    identity: { external_id: 'chrome' },
-    subscriptions: [{ type: 'ChromePush' }, { type: 'SMS', token: '+447400123456' }],
-  });
-  const served = await sim.listen();
-  onCleanup(() => served.close());
-  return { sim, url: served.url };
-}
 
 /** A raw GET, so the path reaches the server exactly as written (fetch would normalise it). */
 function rawGet(base: string, path: string): Promise<number> {
@@ -112,7 +102,7 @@ describe('push-sms-fallback: commands without a server', () => {
 
 describe('push-sms-fallback serve', () => {
   it('serves every route', async () => {
-    const { sim, url: simUrl } = await simulator();
+    const { sim, url: simUrl } = await servedSimulator();
     const dir = tempDir();
     const service = await startService(serviceEnv(simUrl, { PSF_DATA_DIR: dir }));
     const base = service.url;
@@ -208,20 +198,16 @@ describe('push-sms-fallback serve', () => {
   });
 
   it('keeps consent records and pending fallbacks across a restart; commands read them', async () => {
-    const { url: simUrl } = await simulator();
+    const { url: simUrl } = await servedSimulator();
     const dir = tempDir();
     const env = serviceEnv(simUrl, { PSF_DATA_DIR: dir });
     const first = await startService(env);
     expect((await post(`${first.url}/api/sms-subscribe`, registration())).status).toBe(201);
-    const sent = await fetch(`${first.url}/api/notify`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${NOTIFY_TOKEN}` },
-      body: JSON.stringify({
-        externalId: 'chrome',
-        contents: 'Ready',
-        idempotencyKey: 'order-2',
-        fallback: { after: 3_600_000, unless: 'received' },
-      }),
+    const sent = await notify(first.url, {
+      externalId: 'chrome',
+      contents: 'Ready',
+      idempotencyKey: 'order-2',
+      fallback: { after: 3_600_000, unless: 'received' },
     });
     expect(sent.status).toBe(200);
     // Writing commands refuse while serve owns the data directory.
@@ -256,7 +242,7 @@ describe('push-sms-fallback serve', () => {
   });
 
   it('SIGTERM lets a request in flight finish, then exits 0', async () => {
-    const { sim, url: simUrl } = await simulator();
+    const { sim, url: simUrl } = await servedSimulator();
     const service = await startService(serviceEnv(simUrl, { PSF_DATA_DIR: tempDir() }));
     sim.inject({ kind: 'slow', delayMs: 1500 }, { times: 5 });
     let arrived = false;
@@ -271,7 +257,7 @@ describe('push-sms-fallback serve', () => {
   });
 
   it('opt-out import: checks every line, then puts the numbers on the list', async () => {
-    const { url: simUrl } = await simulator();
+    const { url: simUrl } = await servedSimulator();
     const dir = tempDir();
     const env = serviceEnv(simUrl, { PSF_DATA_DIR: dir });
     const list = join(dir, 'stop.txt');
