@@ -14,15 +14,7 @@
  *   npx tsx bench/server/service.ts [--duration 5000] [--connections 50] [--registrations 100000]
  */
 import { execFile, fork, spawn, type ChildProcess } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +24,7 @@ import {
   SIMULATOR_API_KEY,
   SIMULATOR_APP_ID,
 } from '../../demo/simulators/onesignal-rest.js';
+import { installPacked } from '../../test/server/packed-install.js';
 import { ORIGIN } from './registration.js';
 import { load, type Load } from './service-load.js';
 
@@ -155,22 +148,11 @@ async function installSize(): Promise<{
 }> {
   const dir = mkdtempSync(join(tmpdir(), 'psf-bench-install-'));
   try {
-    const packed = await exec('npm', ['pack', '--pack-destination', dir, '--json'], {
-      cwd: ROOT,
-      timeout: 60_000,
-    });
-    const [{ filename }] = JSON.parse(packed.stdout) as [{ filename: string }];
-    const app = join(dir, 'app');
-    mkdirSync(app);
-    writeFileSync(join(app, 'package.json'), '{"name":"site","private":true}\n');
-    await exec('npm', ['install', '--no-audit', '--no-fund', join(dir, filename)], {
-      cwd: app,
-      timeout: 120_000,
-    });
+    const { app, tarball } = await installPacked(ROOT, dir);
     const du = await exec('du', ['-sk', join(app, 'node_modules')], { timeout: 10_000 });
     const list = await exec('npm', ['ls', '--all', '--parseable'], { cwd: app, timeout: 30_000 });
     return {
-      tarballKb: Math.round(statSync(join(dir, filename)).size / 1024),
+      tarballKb: Math.round(statSync(tarball).size / 1024),
       nodeModulesKb: Number(du.stdout.split('\t')[0]),
       packages: list.stdout.trim().split('\n').length - 1,
     };

@@ -1,43 +1,21 @@
 // What a user gets from the registry: the packed tarball installed alone into an empty folder,
 // its `push-sms-fallback` bin started over loopback against the OneSignal REST simulator.
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOneSignalSimulator } from '../../demo/simulators/onesignal-rest.js';
 import { cleanup, onCleanup, post, registration } from './helpers.js';
+import { installPacked } from './packed-install.js';
 import { requireBuild, run, serviceEnv, startService, tempDir } from './service-process.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const exec = promisify(execFile);
 
 beforeAll(requireBuild);
 afterEach(cleanup);
 
-/** `npm pack` of this checkout, then `npm install <tgz>` in an empty folder; returns the folder. */
-async function installPackedTarball(): Promise<string> {
-  const dir = tempDir();
-  // Deadlines: packing is local; installing fetches lit and libphonenumber-js from the registry.
-  const packed = await exec('npm', ['pack', '--pack-destination', dir, '--json'], {
-    cwd: ROOT,
-    timeout: 60_000,
-  });
-  const [{ filename }] = JSON.parse(packed.stdout) as [{ filename: string }];
-  const app = join(dir, 'app');
-  mkdirSync(app);
-  writeFileSync(join(app, 'package.json'), '{"name":"site","private":true}\n');
-  await exec(
-    'npm',
-    ['install', '--no-audit', '--no-fund', '--no-package-lock', join(dir, filename)],
-    { cwd: app, timeout: 120_000 },
-  );
-  return app;
-}
-
 describe('push-sms-fallback from its tarball', () => {
   it('installs alone, checks its configuration, serves /healthz and a registration', async () => {
-    const app = await installPackedTarball();
+    const { app } = await installPacked(ROOT, tempDir());
     const installed = readdirSync(join(app, 'node_modules'));
     // The embedded default needs no optional driver: none of them came along.
     for (const name of ['pg', 'redis', 'bullmq', 'prom-client', 'pino']) {
