@@ -1,6 +1,7 @@
 /**
- * The load of bench/server/service.ts: new registrations (fresh key, number and client address)
- * over keep-alive connections, with their latencies. Each request has a 10 s deadline.
+ * The registration load of the server benchmarks (throughput.ts, service.ts): new registrations
+ * (fresh key, number and client address) over keep-alive connections, with their latencies. Each
+ * request has a 10 s deadline. The client address counts only where the server trusts a proxy.
  */
 import { Agent, request } from 'node:http';
 import { ORIGIN, registrationBody } from './registration.js';

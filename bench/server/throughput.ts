@@ -19,6 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createOneSignalSimulator } from '../../demo/simulators/onesignal-rest.js';
 import { toNodeHandler } from '../../src/server/node.js';
 import { ORIGIN, registrationBody } from './registration.js';
+import { load, type Load } from './service-load.js';
 import { benchHandler, type ServerKind } from './servers.js';
 
 /** Registrations (and as many replays) for the OneSignal call count. */
@@ -26,14 +27,8 @@ const CALL_COUNT_REQUESTS = 200;
 /** The child process each measured server runs in. */
 const SERVERS = fileURLToPath(new URL('./servers.ts', import.meta.url));
 
-export interface LoadResult {
-  requests: number;
-  /** Answers other than the expected status. */
-  unexpected: number;
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-}
+/** One load run's figures (bench/server/service-load.ts). */
+export type LoadResult = Load;
 
 export interface ServerBenchResult {
   connections: number;
@@ -86,49 +81,6 @@ function postBody(agent: Agent, port: number, key: string, body: string): Promis
     req.on('error', reject);
     req.end(body);
   });
-}
-
-/** A new registration: fresh key, fresh number. */
-function send(agent: Agent, port: number, seq: number): Promise<number> {
-  const key = crypto.randomUUID();
-  return postBody(agent, port, key, registrationBody(seq, key));
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-async function load(port: number, connections: number, durationMs: number): Promise<LoadResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  let seq = 0;
-  const drive = async (until: number, latencies: number[] | null) => {
-    let unexpected = 0;
-    const worker = async () => {
-      while (performance.now() < until) {
-        const start = performance.now();
-        const status = await send(agent, port, seq++);
-        latencies?.push(performance.now() - start);
-        if (status !== 201) unexpected++;
-      }
-    };
-    await Promise.all(Array.from({ length: connections }, worker));
-    return unexpected;
-  };
-  await drive(performance.now() + 1000, null); // warm-up: JIT, sockets
-  const latencies: number[] = [];
-  const start = performance.now();
-  const unexpected = await drive(start + durationMs, latencies);
-  const elapsed = performance.now() - start;
-  agent.destroy();
-  const sorted = Float64Array.from(latencies).sort();
-  return {
-    requests: latencies.length,
-    unexpected,
-    requestsPerSecond: Math.round((latencies.length / elapsed) * 1000),
-    p50Ms: Number(percentile(sorted, 50).toFixed(2)),
-    p99Ms: Number(percentile(sorted, 99).toFixed(2)),
-  };
 }
 
 /** PSF_BENCH_PROF=<dir> writes a CPU profile of each server process there. */
