@@ -3,15 +3,7 @@
 // element: push counts as unavailable and the form is offered.
 import { expect } from '@open-wc/testing';
 import { page, sleep, until } from '../support/onesignal-page.js';
-import { APP_ID, cleanUp, formReady, mount, stateIs } from '../support/element.js';
-
-/** Records console.warn until the test ends. */
-function spyWarnings() {
-  const original = console.warn;
-  const lines: string[] = [];
-  console.warn = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
-  return { lines, restore: () => (console.warn = original) };
-}
+import { APP_ID, cleanUp, formReady, mount, spyWarnings, stateIs } from '../support/element.js';
 
 let warnings: ReturnType<typeof spyWarnings> | undefined;
 beforeEach(() => (warnings = spyWarnings()));

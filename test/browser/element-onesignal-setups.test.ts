@@ -13,15 +13,7 @@ import {
   sleep,
   until,
 } from '../support/onesignal-page.js';
-import { APP_ID, cleanUp, mount, mountWithSdk, stateIs } from '../support/element.js';
-
-/** Records console.warn until the test ends. */
-function spyWarnings() {
-  const original = console.warn;
-  const lines: string[] = [];
-  console.warn = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
-  return { lines, restore: () => (console.warn = original) };
-}
+import { APP_ID, cleanUp, mount, mountWithSdk, spyWarnings, stateIs } from '../support/element.js';
 
 let warnings: ReturnType<typeof spyWarnings> | undefined;
 beforeEach(() => (warnings = spyWarnings()));

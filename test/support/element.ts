@@ -156,3 +156,11 @@ export async function cleanUp(): Promise<void> {
   for (const el of mounted.splice(0)) el.remove();
   await resetOneSignalPage();
 }
+
+/** Records console.warn until the test ends. */
+export function spyWarnings() {
+  const original = console.warn;
+  const lines: string[] = [];
+  console.warn = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
+  return { lines, restore: () => (console.warn = original) };
+}
