@@ -203,7 +203,7 @@ export async function measureSizes(distRoot: string): Promise<SizesResult> {
       kind: 'ours',
       total: declinedEnglish,
       js: declinedEnglish,
-      source: `+ ${tag.formFiles.join(', ')} (form + libphonenumber-js core; English inside) + the largest numbering plan (${largestPlanName})`,
+      source: `+ ${tag.formFiles.join(', ')} (form + its phone code; English inside) + the largest numbering plan (${largestPlanName})`,
     },
     {
       name: `push-sms-fallback: declined, + locale (${largestName})`,
