@@ -55,7 +55,8 @@ describe('the form path', () => {
     const first = mountForm({ endpoint: endpoint('201').url, 'default-country': 'GB' }).el;
     const second = mountForm({ endpoint: endpoint('201').url, 'default-country': 'GB' }).el;
     await Promise.all([formReady(first), formReady(second)]);
-    const [a, b] = [first, second].map((el) => el.shadowRoot!.adoptedStyleSheets);
+    const a = first.shadowRoot!.adoptedStyleSheets;
+    const b = second.shadowRoot!.adoptedStyleSheets;
     const own = [PushSmsFallback.styles as CSSResult, formStyles].map((s) => s.styleSheet);
     expect(a).to.have.length(2);
     expect(a[0]).to.equal(own[0]);
