@@ -24,7 +24,6 @@ const fetched = (pattern: RegExp) =>
     .filter((path) => pattern.test(path));
 
 const PLANS = /\/phone-metadata\/part-\d+\./;
-const LOCALES = /\/locales\/(?!index|en|strings)[\w-]+\.(ts|js)$/;
 
 describe('the form path', () => {
   // A registered number hides later forms on this page: each test starts unregistered.
@@ -34,13 +33,19 @@ describe('the form path', () => {
     localStorage.clear();
   });
 
-  it("loads only the selected country's numbering plan before the visitor types, no phone library and no other language", async () => {
+  it("loads only the selected country's numbering plan and the page's language before the visitor types: no phone library, no English on a German page", async () => {
     const { url } = endpoint('201');
-    const { el } = mountForm({ endpoint: url, 'default-country': 'GB' });
+    const page = Object.assign(document.createElement('div'), { lang: 'de' });
+    document.body.append(page);
+    const { el } = mountForm({ endpoint: url, 'default-country': 'GB' }, page);
     await formReady(el);
     expect(fetched(PLANS).map((path) => path.replace(/.*\//, ''))).to.deep.equal(['part-44.ts']);
     expect(fetched(/libphonenumber-js/), 'libphonenumber-js on the form path').to.deep.equal([]);
-    expect(fetched(LOCALES), 'a locale chunk for an English page').to.deep.equal([]);
+    expect(fetched(/\/locales\/de\.(ts|js)$/)).to.have.length(1);
+    expect(
+      fetched(/\/locales\/(regions\/)?en\.(ts|js)$/),
+      'English on a German page',
+    ).to.deep.equal([]);
     // A number from another country brings its plan when it is typed, and no other.
     await fillAndSubmit(el, { phone: '+1 415 555 2671' });
     await until(() => fetched(PLANS).length === 2, 'the +1 plan');
@@ -49,6 +54,7 @@ describe('the form path', () => {
       'part-1.ts',
     ]);
     await stateIs(el, 'done');
+    page.remove();
   });
 
   it('gives every instance the same constructed style sheets: built once, adopted by each', async () => {
