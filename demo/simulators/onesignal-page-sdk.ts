@@ -64,6 +64,9 @@ import type { PushPermission } from '../../src/wire/contract.js';
   /** pushManager.subscribe plus the user-create POST: the subscription id arrives after the permission. */
   const SUBSCRIBE_MS = 200;
 
+  /** login's round trip: the identify (PATCH identity) or the user create. */
+  const LOGIN_MS = 100;
+
   /** The SDK's default `serviceWorkerPath`. */
   const DEFAULT_WORKER = 'OneSignalSDKWorker.js';
 
@@ -201,6 +204,13 @@ import type { PushPermission } from '../../src/wire/contract.js';
     else Object.assign(state.queuedTags, tags);
     changed();
   };
+  /** A real user at last: the tag writes made meanwhile go to it. */
+  const flushQueuedTags = () => {
+    const queued = state.queuedTags;
+    state.queuedTags = {};
+    if (Object.keys(queued).length) send(queued);
+    changed();
+  };
   const setTags = (tags: Record<string, string>) => {
     state.tags = Object.fromEntries(
       Object.entries({ ...state.tags, ...tags }).filter(([, value]) => value !== ''),
@@ -264,9 +274,7 @@ import type { PushPermission } from '../../src/wire/contract.js';
     changed();
     emitSubscriptionChange(previous);
     if (newUser) userEvents.emit('change', { current: { onesignalId: state.onesignalId } });
-    const queued = state.queuedTags;
-    state.queuedTags = {};
-    if (Object.keys(queued).length) send(queued);
+    flushQueuedTags();
     return true;
   };
 
@@ -341,7 +349,9 @@ import type { PushPermission } from '../../src/wire/contract.js';
       get onesignalId() {
         return (live && state.onesignalId) || undefined;
       },
-      externalId: undefined,
+      get externalId() {
+        return (live && state.externalId) || undefined;
+      },
       PushSubscription: pushSubscription(live),
       addTag: method(calls.addTag, (key, value) => {
         if (typeof key !== 'string') throw new Error('"key" is the wrong type');
@@ -459,6 +469,32 @@ import type { PushPermission } from '../../src/wire/contract.js';
       if (typeof callback !== 'function') throw new Error('Callback is not a function');
       return (callback as DeferredCallback)(sdk);
     },
+    async login(externalId: string) {
+      await whenInitialized;
+      if (state.externalId === externalId) return;
+      // Only an anonymous real user is identified; a logged-in one is left for a new user.
+      const anonymous = state.externalId ? null : state.onesignalId;
+      state.externalId = externalId;
+      state.onesignalId = null;
+      state.tags = {};
+      changed();
+      await sleep(LOGIN_MS);
+      const users = (state.users ??= {});
+      const taken = users[externalId];
+      if (anonymous && !taken) {
+        // Identified: the same user, now with the external id (the SDK fires no User change).
+        state.onesignalId = anonymous;
+        users[externalId] = { onesignalId: anonymous, tags: {} };
+      } else {
+        // The create, or the 409 that falls back to it: OneSignal answers with the existing user.
+        const onesignalId = taken?.onesignalId ?? uuid();
+        users[externalId] = { onesignalId, tags: taken?.tags ?? {} };
+        state.onesignalId = onesignalId;
+        state.tags = { ...taken?.tags };
+        userEvents.emit('change', { current: { onesignalId, externalId } });
+      }
+      flushQueuedTags();
+    },
   });
 
   /** `_delayedInit`: internalInit and the session init. */
@@ -497,6 +533,12 @@ import type { PushPermission } from '../../src/wire/contract.js';
       state.subscriptionId = state.token = null;
       changed();
       emitSubscriptionChange(previous);
+    },
+    serverUser(externalId, tags = {}) {
+      const onesignalId = uuid();
+      (state.users ??= {})[externalId] = { onesignalId, tags };
+      changed();
+      return onesignalId;
     },
     reset() {
       localStorage.removeItem(STORE);

@@ -22,7 +22,7 @@ export interface PushFacts {
   optedIn: boolean;
   /** Permission 'granted' with a push subscription: the SDK's `User.PushSubscription.id`, or the browser's own while that id is late or the SDK is unavailable. */
   subscribed: boolean;
-  /** User.onesignalId when a real OneSignal user exists, else null */
+  /** User.onesignalId when a real OneSignal user exists, else null; a new one (User `change`) moves the push tag to it. */
   onesignalId: string | null;
   /** the visitor answered a prompt this page view without deciding (forced permissionChange(false) while still 'default') */
   dismissed: boolean;
@@ -226,6 +226,7 @@ export function linkOneSignal({
         os.Notifications.addEventListener('permissionChange', onPermission);
         os.Slidedown?.addEventListener('slidedownCancelClick', onCancel);
         os.User?.PushSubscription.addEventListener('change', onSubscription);
+        os.User?.addEventListener('change', recheck);
         return setStatus('ready');
       }
     } catch {
@@ -292,6 +293,7 @@ export function linkOneSignal({
         os?.Notifications?.removeEventListener('permissionChange', onPermission);
         os?.Slidedown?.removeEventListener('slidedownCancelClick', onCancel);
         os?.User?.PushSubscription.removeEventListener('change', onSubscription);
+        os?.User?.removeEventListener('change', recheck);
       } catch {
         // a hostile SDK keeps its listeners
       }
