@@ -18,7 +18,9 @@
  *                          create answering late), or never settles; the SDK is ready meanwhile
  *   userCreate=<ms>        a new push subscription's id and the OneSignal user reach the page this
  *                          long after the browser holds the subscription (the user create POST);
- *                          meanwhile a `change` carries the token without an id, as the SDK's does
+ *                          meanwhile only the browser knows: the SDK's PushSubscription has no
+ *                          token or id and fires no `change` until that POST answers (its first
+ *                          `change` carries both), as the real SDK 160608 was seen to do
  *   swFails=1              the site's service worker file is missing (404): with permission
  *                          granted `init` rejects with the browser's TypeError; no subscription
  *   subscribeFails=1       pushManager.subscribe fails (offline push service, Brave without
@@ -256,15 +258,9 @@ import type { PushPermission } from '../../src/wire/contract.js';
       console.error(error);
       return false;
     }
-    let previous = snapshot();
+    const previous = snapshot();
     state.token ??= endpoint();
     changed();
-    // registerForPush runs checkAndTriggerSubscriptionChanged once the browser holds the
-    // subscription: with the user create still out, that `change` has the token, no id.
-    if (config.userCreate) {
-      emitSubscriptionChange(previous);
-      previous = snapshot();
-    }
     await sleep(config.userCreate);
     if (state.permission !== 'granted' || !state.token) return false;
     const newUser = !state.onesignalId;
@@ -315,7 +311,7 @@ import type { PushPermission } from '../../src/wire/contract.js';
       return (live && state.subscriptionId) || undefined;
     },
     get token() {
-      return (live && state.token) || undefined;
+      return (live && state.subscriptionId && state.token) || undefined;
     },
     get optedIn() {
       return live && state.optedIn && state.permission === 'granted';

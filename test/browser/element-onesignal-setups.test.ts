@@ -102,6 +102,16 @@ describe('"No thanks" in OneSignal’s own push slidedown [needs push]', () => {
     ]);
   });
 
+  it('on a later view, the stored dismissal decides before OneSignal is ready', async () => {
+    localStorage.setItem(
+      'onesignal-notification-prompt',
+      JSON.stringify({ value: '"dismissed"', timestamp: Date.now() + 3 * 864e5 }),
+    );
+    const { el } = mountWithSdk({ initDelay: 60_000 }, { endpoint: '/mock/x' });
+    await stateIs(el, 'form');
+    expect([el.reason, page.OneSignal?.config ?? null]).to.deep.equal(['dismissed', null]);
+  });
+
   it('once OneSignal’s rest after the dismissal is over, the visitor waits again', async () => {
     localStorage.setItem(
       'onesignal-notification-prompt',
