@@ -1,6 +1,7 @@
 // The element in OneSignal setups that used to leave it silent or waiting (issue 22): two elements
 // naming different apps, OneSignal's own slidedown answered "No thanks", a page callback that
-// awaits init in the queue, a consent manager holding the SDK, and storage the SDK cannot open.
+// awaits init in the queue, a consent manager holding the SDK, storage the SDK cannot open, and a
+// page that logs the visitor in.
 // Each case failed before its fix. They need a browser with push: without it the element never
 // looks at OneSignal (test/support/needs.ts).
 import { expect } from '@open-wc/testing';
@@ -13,7 +14,17 @@ import {
   sleep,
   until,
 } from '../support/onesignal-page.js';
-import { APP_ID, cleanUp, mount, mountWithSdk, spyWarnings, stateIs } from '../support/element.js';
+import {
+  APP_ID,
+  cleanUp,
+  endpoint,
+  fillAndSubmit,
+  mount,
+  mountWithSdk,
+  received,
+  spyWarnings,
+  stateIs,
+} from '../support/element.js';
 
 let warnings: ReturnType<typeof spyWarnings> | undefined;
 beforeEach(() => (warnings = spyWarnings()));
@@ -91,6 +102,16 @@ describe('"No thanks" in OneSignal’s own push slidedown [needs push]', () => {
     ]);
   });
 
+  it('on a later view, the stored dismissal decides before OneSignal is ready', async () => {
+    localStorage.setItem(
+      'onesignal-notification-prompt',
+      JSON.stringify({ value: '"dismissed"', timestamp: Date.now() + 3 * 864e5 }),
+    );
+    const { el } = mountWithSdk({ initDelay: 60_000 }, { endpoint: '/mock/x' });
+    await stateIs(el, 'form');
+    expect([el.reason, page.OneSignal?.config ?? null]).to.deep.equal(['dismissed', null]);
+  });
+
   it('once OneSignal’s rest after the dismissal is over, the visitor waits again', async () => {
     localStorage.setItem(
       'onesignal-notification-prompt',
@@ -143,5 +164,55 @@ describe('a consent manager: the page initialises with requiresUserPrivacyConsen
     expect(of('show')).to.deep.equal([]);
     await page.OneSignal!.setConsentGiven(true);
     await stateIs(el, 'push');
+  });
+});
+
+describe('a page that logs the visitor in with OneSignal.login [needs push]', () => {
+  it('logged in before the element: the POST carries the SDK’s onesignalId and, without external-id, the login’s externalId', async () => {
+    page.OneSignalDeferred = [
+      async (os) => {
+        await os.init({ appId: APP_ID });
+        await os.login('shopper-1');
+      },
+    ];
+    const { id, url } = endpoint('201');
+    const { el } = mountWithSdk(
+      { permission: 'denied' },
+      { endpoint: url, 'default-country': 'GB' },
+    );
+    await stateIs(el, 'form');
+    const onesignalId = await until(() => page.OneSignal?.User.onesignalId, 'the login');
+    await fillAndSubmit(el, { phone: '07400 123456' });
+    await stateIs(el, 'done');
+    const [request] = await received(id);
+    expect(request!.body).to.deep.include({ onesignalId, externalId: 'shopper-1' });
+  });
+
+  it('an external-id attribute wins over the login’s', async () => {
+    page.OneSignalDeferred = [(os) => os.init({ appId: APP_ID }).then(() => os.login('shopper-2'))];
+    const { id, url } = endpoint('201');
+    const attributes = { endpoint: url, 'default-country': 'GB', 'external-id': 'crm-7' };
+    const { el } = mountWithSdk({ permission: 'denied' }, attributes);
+    await until(() => page.OneSignal?.User.onesignalId, 'the login');
+    await fillAndSubmit(el, { phone: '07400 123456' });
+    await stateIs(el, 'done');
+    const [request] = await received(id);
+    expect(request!.body.externalId).to.equal('crm-7');
+  });
+
+  it('logged in after the element decided, to an external id OneSignal already has (409): the tag is made right on the user the SDK ends on', async () => {
+    const { el } = mountWithSdk({ subscribed: 1, tags: 'subscribed_to_push:true' });
+    await stateIs(el, 'push');
+    const existing = simulator().serverUser('shopper-3', { subscribed_to_push: 'false' });
+    await page.OneSignal!.login('shopper-3');
+    await until(
+      () =>
+        simulator().calls.sentTagWrites.find(({ onesignalId }) => onesignalId === existing)?.tags,
+      'a tag write to the user OneSignal switched to',
+    );
+    expect(
+      simulator().calls.sentTagWrites.filter(({ onesignalId }) => onesignalId === existing),
+    ).to.deep.equal([{ onesignalId: existing, tags: { subscribed_to_push: 'true' } }]);
+    expect(page.OneSignal!.User.getTags()).to.deep.equal({ subscribed_to_push: 'true' });
   });
 });
