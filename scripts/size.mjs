@@ -26,6 +26,9 @@ const rows = [
     sum(sizes.eager, sizes.form, largestPlan, largest(sizes.locales)),
     39_920,
   ],
+  // Segment identity and the funnel for Segment, GTM and GA4 (issue 27): pages with `identity`
+  // or `analytics` only.
+  ['Analytics chunk: identity and funnel events (when asked for)', sizes.analytics, 2_000],
   ['Classic-script loader', sizes.classic, undefined],
   ...Object.entries(sizes.plans).map(([name, size]) => [
     `Numbering plan: ${name}`,

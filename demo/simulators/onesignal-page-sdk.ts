@@ -10,6 +10,7 @@
  * Script URL query, applied when nothing is persisted yet or with `reset=1`:
  *   permission=default|granted|denied   subscribed=1 (granted, with a push subscription and a user)
  *   tags=key:value,key2:value2          (tags the existing user already has)
+ *   externalId=<id>        a user logged in (OneSignal.login) on an earlier page view
  * Read on every load (and changeable through `OneSignalSimulator.config`):
  *   unsupported=1          the loader finds no push support: no SDK, no callbacks, ever
  *   initDelay=<ms>         the server config download (default 50): `config` and the real
@@ -107,7 +108,8 @@ import type { PushPermission } from '../../src/wire/contract.js';
         ? { scope: new URL('/', location.href).href, script: DEFAULT_WORKER }
         : null,
       optedIn: true,
-      onesignalId: subscribed ? uuid() : null,
+      onesignalId: subscribed || params.get('externalId') ? uuid() : null,
+      externalId: params.get('externalId'),
       tags,
       queuedTags: {},
     };
@@ -127,6 +129,7 @@ import type { PushPermission } from '../../src/wire/contract.js';
     addTags: [],
     removeTag: [],
     addSms: [],
+    login: [],
     sentTagWrites: [],
   };
   const copy = () => JSON.parse(JSON.stringify(state)) as SimState;
@@ -341,7 +344,9 @@ import type { PushPermission } from '../../src/wire/contract.js';
       get onesignalId() {
         return (live && state.onesignalId) || undefined;
       },
-      externalId: undefined,
+      get externalId() {
+        return (live && state.externalId) || undefined;
+      },
       PushSubscription: pushSubscription(live),
       addTag: method(calls.addTag, (key, value) => {
         if (typeof key !== 'string') throw new Error('"key" is the wrong type');
@@ -455,11 +460,37 @@ import type { PushPermission } from '../../src/wire/contract.js';
       localStorage.setItem('requiresPrivacyConsent', String(required));
       await Promise.resolve();
     },
+    login,
     push(callback: unknown) {
       if (typeof callback !== 'function') throw new Error('Callback is not a function');
       return (callback as DeferredCallback)(sdk);
     },
   });
+
+  /**
+   * `OneSignal.login` (LoginManager): the external id is the user's at once; an anonymous user
+   * with a real id is identified in place, anyone else becomes a new user, and the tags of an
+   * anonymous local user are lost (shared/reference/onesignal-web-sdk.md §1.5).
+   */
+  async function login(externalId: string): Promise<void> {
+    calls.login.push([externalId]);
+    changed();
+    if (consentPending()) return;
+    if (externalId === undefined) throw new Error('"externalId" is empty');
+    if (typeof externalId !== 'string') throw new Error('"externalId" is the wrong type');
+    // Before init the SDK's core is missing: a TypeError from a mangled name.
+    if (!initialized) throw new TypeError("Cannot read properties of undefined (reading 'Qe')");
+    if (state.externalId === externalId) return;
+    const kept = state.externalId ? null : state.onesignalId;
+    if (!kept) state.tags = {};
+    state.externalId = externalId;
+    state.queuedTags = {};
+    changed();
+    await sleep(SUBSCRIBE_MS); // the user create (or identify) request
+    state.onesignalId = kept ?? uuid();
+    changed();
+    userEvents.emit('change', { current: { onesignalId: state.onesignalId, externalId } });
+  }
 
   /** `_delayedInit`: internalInit and the session init. */
   const delayedInit = async () => {

@@ -73,6 +73,7 @@ export interface SimOneSignal {
   push(callback: unknown): unknown;
   setConsentGiven(consent: boolean): Promise<void>;
   setConsentRequired(required: boolean): Promise<void>;
+  login(externalId: string): Promise<void>;
 }
 
 /** What the simulator keeps in localStorage, like the SDK's IndexedDB. */
@@ -88,6 +89,8 @@ export interface SimState {
   optedIn: boolean;
   /** A real OneSignal user (null while the visitor is local-only). */
   onesignalId: string | null;
+  /** The user's external id, from `login` (null while anonymous). */
+  externalId: string | null;
   /** The SDK's local tag model: what `getTags()` answers. */
   tags: Record<string, string>;
   /** Push prompts dismissed so far (the SDK's `promptDismissCount` option): 3, 7, then 30 days' rest. */
@@ -104,6 +107,7 @@ export interface SimCalls {
   addTags: [tags: Record<string, string>][];
   removeTag: [key: string][];
   addSms: [sms: string][];
+  login: [externalId: string][];
   /** Tag writes that reached the simulated OneSignal server. */
   sentTagWrites: { onesignalId: string; tags: Record<string, string> }[];
 }

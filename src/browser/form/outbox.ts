@@ -45,7 +45,7 @@ export class Outbox {
     const { last } = this;
     if (last && last.body.phone === phone && last.body.consent.text === consentText) return last;
     const { facts, supported } = this.host.push;
-    const { reason, externalId } = this.host;
+    const { reason, externalId, linkedId } = this.host;
     this.last = {
       endpoint: new URL(endpoint, document.baseURI).href,
       body: buildRequest({
@@ -53,7 +53,7 @@ export class Outbox {
         country,
         tagKey: this.host.tagKey,
         onesignalId: facts.onesignalId,
-        externalId: externalId ?? null,
+        externalId: externalId ?? linkedId ?? null,
         supported,
         permission: facts.permission,
         reason: reason ?? 'unavailable',

@@ -9,10 +9,12 @@ interface Events {
 export interface Sdk {
   config?: unknown;
   init(options: { appId: string }): Promise<void>;
+  login?(externalId: string): Promise<void>;
   Notifications?: Events & { permissionNative?: PushPermission };
   Slidedown?: Events;
   User?: Events & {
     onesignalId?: string;
+    externalId?: string;
     getTags(): Record<string, string>;
     addTag(key: string, value: string): void;
     PushSubscription: Events & { id?: string | null; optedIn?: boolean };
