@@ -16,7 +16,9 @@ const rows = [
   // once it also handled real sites (issue 22: OneSignal's slidedown "No thanks", consent managers,
   // refused storage, a page callback starving init, two app-ids, the SDK's change
   // events) and push-watch.ts's seam.
-  ['npm entry, Lit external (minified)', npm, 5_000],
+  // 5.00 until issue 27: open() (a request that outranks push and a dismissal) and the door to
+  // the lazy analytics chunk (the `identity` and `analytics` attributes) add 0.24 kB: 5.12 kB.
+  ['npm entry, Lit external (minified)', npm, 5_150],
   ['Form chunk: form, phone code, English (form path only)', sizes.form, undefined],
   ['Form path: form chunk + largest numbering plan', sum(sizes.form, largestPlan), 36_000],
   // The promise to declined visitors (bench/report/goals.ts): at most half of intl-tel-input with utils,

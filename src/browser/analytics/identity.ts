@@ -12,7 +12,8 @@ export function linkSegmentUser(host: AnalyticsHost): void {
   let settled = false;
   const login = () => {
     if (settled || !id || host.externalId || host.push.facts.sdk !== 'ready') return;
-    settled = loginOnce(id);
+    settled = true;
+    void loginOnce(id).then((done) => (settled = done));
   };
   followSegmentUser((next) => {
     id = next;

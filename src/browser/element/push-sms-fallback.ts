@@ -10,7 +10,7 @@ import type { Strings } from '../locales/strings.js';
 import { yieldToMain } from '../yield.js';
 import { hostStyles } from './host-styles.js';
 import { PushWatch } from './push-watch.js';
-import { ShowGate } from './show-gate.js';
+import { showGate } from './show-gate.js';
 import type { AnalyticsHost } from '../analytics/host.js';
 import { loadAnalytics } from '../analytics/load.js';
 
@@ -143,9 +143,9 @@ export class PushSmsFallback extends ReactiveElement implements FormHost, Analyt
   messageFrequency?: string;
   /** Your user id, sent to the backend. */
   externalId?: string;
-  /** `segment`: Segment's user id (`analytics.user().id()`, followed through later `identify` calls) is the registration's external id unless `external-id` is set, and OneSignal's user logs in with it once where it has no external id yet. */
+  /** `segment`: Segment's user id is the registration's external id and, once, OneSignal's (docs/analytics.md). */
   identity?: string;
-  /** Tools told of the funnel once each per page view (shown, submitted, completed, dismissed), space-separated: `segment`, `gtm`, `gtag`. Never the phone number or the consent text. */
+  /** Tools told of the funnel (shown, submitted, completed, dismissed): `segment`, `gtm`, `gtag`. */
   analytics?: string;
   /** `inline`, or `banner` (fixed to the bottom, Escape dismisses). */
   layout: 'inline' | 'banner' = 'inline';
@@ -176,7 +176,7 @@ export class PushSmsFallback extends ReactiveElement implements FormHost, Analyt
   private flow: 'idle' | 'sending' | 'queued' = 'idle';
   private started = false;
   private startScheduled = false;
-  private readonly gate = new ShowGate(this);
+  private readonly gate = showGate(this);
   private readonly backOnline = () => void this.form?.deliverQueued();
 
   /** The locale of all text: `lang` here or on the nearest ancestor, else English. */
