@@ -49,6 +49,19 @@ describe('analytics="segment gtm gtag"', () => {
     resetAnalyticsPage();
   });
 
+  // First: no test before it has loaded the chunk into this page.
+  it('loads no analytics code for a page that does not ask for it', async () => {
+    const analyticsFetched = () =>
+      performance
+        .getEntriesByType('resource')
+        .some((entry) => /\/analytics\/analytics\.(ts|js)/.test(entry.name));
+    const { el } = mountForm({ endpoint: endpoint().url });
+    await formReady(el);
+    expect(analyticsFetched(), 'without identity or analytics').to.equal(false);
+    mountForm({ endpoint: endpoint().url, analytics: 'gtm' });
+    await until(analyticsFetched, 'the analytics chunk, once asked for');
+  });
+
   it('tells each tool shown, submitted and completed once, with reason, layout, locale and country', async () => {
     const load = toolsLoadLater();
     const { url } = endpoint();
