@@ -58,8 +58,11 @@ describe('analytics="segment gtm gtag"', () => {
     const { el } = mountForm({ endpoint: endpoint().url });
     await formReady(el);
     expect(analyticsFetched(), 'without identity or analytics').to.equal(false);
-    mountForm({ endpoint: endpoint().url, analytics: 'gtm' });
+    const asking = mountForm({ endpoint: endpoint().url, analytics: 'gtm' });
     await until(analyticsFetched, 'the analytics chunk, once asked for');
+    // Attached, and its form told, within this test (not in the next one's page view).
+    await formReady(asking.el);
+    await until(() => (window as { dataLayer?: unknown[] }).dataLayer?.length, 'its step, told');
   });
 
   it('tells each tool shown, submitted and completed once, with reason, layout, locale and country', async () => {
