@@ -2,6 +2,7 @@
 import type {} from '../src/browser/element/events.js';
 import type {} from './simulators/onesignal-page-sdk.types.js';
 import type { LogEntry } from './log.types.js';
+import { showAnalytics } from './analytics-panel.js';
 
 interface Settings {
   visitor: 'normal' | 'unsupported' | 'blocked';
@@ -206,9 +207,11 @@ window.addEventListener('onesignal-simulator-change', (event) => {
       permission: state.permission,
       subscribed: state.subscriptionId != null,
       onesignalId: state.onesignalId,
+      externalId: state.externalId,
       tags: state.tags,
       'init calls': calls.init,
       'addTag calls': calls.addTag,
+      'login calls': calls.login,
       'tag writes sent to OneSignal': calls.sentTagWrites.length,
     },
     null,
@@ -242,4 +245,5 @@ async function poll(): Promise<void> {
 void poll();
 setInterval(() => void poll(), 1000);
 
+showAnalytics($('#analytics'), $('#identify'));
 await import('/dist/push-sms-fallback.js' as string);

@@ -59,6 +59,9 @@ export function scriptTagSizes() {
   const form = lazy.find((file) => /-form-/.test(file));
   if (!form) throw new Error('No lazily loaded form chunk found in dist/push-sms-fallback.js');
   const formFiles = closure([form], eager);
+  // Identity and analytics (`identity`, `analytics` attributes): only pages that ask load it.
+  const analytics = lazy.find((file) => /-analytics-/.test(file));
+  if (!analytics) throw new Error('No lazily loaded analytics chunk in dist/push-sms-fallback.js');
   const formLazy = [
     ...new Set(
       lazy
@@ -79,6 +82,7 @@ export function scriptTagSizes() {
     eager: sum(...[...eager].map((file) => weigh(read(file)))),
     form: sum(...[...formFiles].map((file) => weigh(read(file)))),
     formFiles: [...formFiles],
+    analytics: sum(...[...closure([analytics], eager)].map((file) => weigh(read(file)))),
     locales: named(formLazy.filter((file) => !isPlan(file))),
     plans: named(formLazy.filter(isPlan)),
     classic: weigh(read('push-sms-fallback.classic.js')),

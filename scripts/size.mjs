@@ -16,7 +16,9 @@ const rows = [
   // once it also handled real sites (issue 22: OneSignal's slidedown "No thanks", consent managers,
   // refused storage, a page callback starving init, two app-ids, the SDK's change
   // events) and push-watch.ts's seam.
-  ['npm entry, Lit external (minified)', npm, 5_000],
+  // 5.00 until issue 27: open() (a request that outranks push and a dismissal) and the door to
+  // the lazy analytics chunk (the `identity` and `analytics` attributes) add 0.24 kB: 5.12 kB.
+  ['npm entry, Lit external (minified)', npm, 5_150],
   ['Form chunk: form, phone code (form path only)', sizes.form, undefined],
   // Issue 26's goals are 26 kB for the English path, 28 kB with the largest locale and 7 kB for
   // the script tag; these budgets hold what is met so far, with room for the element's own changes.
@@ -31,6 +33,9 @@ const rows = [
     sum(sizes.eager, sizes.form, largestPlan, largest(sizes.locales)),
     31_000,
   ],
+  // Segment identity and the funnel for Segment, GTM and GA4 (issue 27): pages with `identity`
+  // or `analytics` only.
+  ['Analytics chunk: identity and funnel events (when asked for)', sizes.analytics, 2_000],
   ['Classic-script loader', sizes.classic, undefined],
   ...Object.entries(sizes.plans).map(([name, size]) => [
     `Numbering plan: ${name}`,

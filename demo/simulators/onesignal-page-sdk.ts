@@ -10,6 +10,7 @@
  * Script URL query, applied when nothing is persisted yet or with `reset=1`:
  *   permission=default|granted|denied   subscribed=1 (granted, with a push subscription and a user)
  *   tags=key:value,key2:value2          (tags the existing user already has)
+ *   externalId=<id>        a user logged in (OneSignal.login) on an earlier page view
  * Read on every load (and changeable through `OneSignalSimulator.config`):
  *   unsupported=1          the loader finds no push support: no SDK, no callbacks, ever
  *   initDelay=<ms>         the server config download (default 50): `config` and the real
@@ -112,7 +113,8 @@ import type { PushPermission } from '../../src/wire/contract.js';
         ? { scope: new URL('/', location.href).href, script: DEFAULT_WORKER }
         : null,
       optedIn: true,
-      onesignalId: subscribed ? uuid() : null,
+      onesignalId: subscribed || params.get('externalId') ? uuid() : null,
+      externalId: params.get('externalId'),
       tags,
       queuedTags: {},
     };
@@ -132,6 +134,7 @@ import type { PushPermission } from '../../src/wire/contract.js';
     addTags: [],
     removeTag: [],
     addSms: [],
+    login: [],
     sentTagWrites: [],
   };
   const copy = () => JSON.parse(JSON.stringify(state)) as SimState;
@@ -461,37 +464,46 @@ import type { PushPermission } from '../../src/wire/contract.js';
       localStorage.setItem('requiresPrivacyConsent', String(required));
       await Promise.resolve();
     },
+    login,
     push(callback: unknown) {
       if (typeof callback !== 'function') throw new Error('Callback is not a function');
       return (callback as DeferredCallback)(sdk);
     },
-    async login(externalId: string) {
-      await whenInitialized;
-      if (state.externalId === externalId) return;
-      // Only an anonymous real user is identified; a logged-in one is left for a new user.
-      const anonymous = state.externalId ? null : state.onesignalId;
-      state.externalId = externalId;
-      state.onesignalId = null;
-      state.tags = {};
-      changed();
-      await sleep(LOGIN_MS);
-      const users = (state.users ??= {});
-      const taken = users[externalId];
-      if (anonymous && !taken) {
-        // Identified: the same user, now with the external id (the SDK fires no User change).
-        state.onesignalId = anonymous;
-        users[externalId] = { onesignalId: anonymous, tags: {} };
-      } else {
-        // The create, or the 409 that falls back to it: OneSignal answers with the existing user.
-        const onesignalId = taken?.onesignalId ?? uuid();
-        users[externalId] = { onesignalId, tags: taken?.tags ?? {} };
-        state.onesignalId = onesignalId;
-        state.tags = { ...taken?.tags };
-        userEvents.emit('change', { current: { onesignalId, externalId } });
-      }
-      flushQueuedTags();
-    },
   });
+
+  /**
+   * `OneSignal.login` (LoginManager): the identity and tag models are replaced at once (a local
+   * user with the external id, no tags; tag writes still queued for the old local user are lost).
+   * Then an anonymous real user is identified in place (no User `change`), or a user is created,
+   * or OneSignal answers 409 and the existing user takes over with its tags: both fire `change`.
+   */
+  async function login(externalId: string): Promise<void> {
+    calls.login.push([externalId]);
+    changed();
+    if (consentPending()) return;
+    if (externalId === undefined) throw new Error('"externalId" is empty');
+    if (typeof externalId !== 'string') throw new Error('"externalId" is the wrong type');
+    // Before init the SDK's core is missing: a TypeError from a mangled name.
+    if (!initialized) throw new TypeError("Cannot read properties of undefined (reading 'Qe')");
+    if (state.externalId === externalId) return;
+    const anonymous = state.externalId ? null : state.onesignalId;
+    Object.assign(state, { externalId, onesignalId: null, tags: {}, queuedTags: {} });
+    changed();
+    await sleep(LOGIN_MS);
+    const users = (state.users ??= {});
+    const taken = users[externalId];
+    if (anonymous && !taken) {
+      state.onesignalId = anonymous;
+      users[externalId] = { onesignalId: anonymous, tags: {} };
+    } else {
+      const onesignalId = taken?.onesignalId ?? uuid();
+      users[externalId] = { onesignalId, tags: taken?.tags ?? {} };
+      state.onesignalId = onesignalId;
+      state.tags = { ...taken?.tags };
+      userEvents.emit('change', { current: { onesignalId, externalId } });
+    }
+    flushQueuedTags();
+  }
 
   /** `_delayedInit`: internalInit and the session init. */
   const delayedInit = async () => {

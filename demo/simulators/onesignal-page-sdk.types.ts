@@ -71,15 +71,10 @@ export interface SimOneSignal {
   Slidedown: SimSlidedown;
   init(options: { appId?: string; [key: string]: unknown }): Promise<void>;
   push(callback: unknown): unknown;
-  /**
-   * LoginManager: awaits init; the identity and tag models are replaced at once (a local user, no
-   * tags, the external id); then an anonymous real user is identified (same onesignalId, no User
-   * `change`), or a user is created, or OneSignal answers 409 and the existing user takes over
-   * with its tags: both then fire User `change`.
-   */
-  login(externalId: string): Promise<void>;
   setConsentGiven(consent: boolean): Promise<void>;
   setConsentRequired(required: boolean): Promise<void>;
+  /** LoginManager (see the simulator's `login`): identify in place, create, or the 409 switch to an existing user. */
+  login(externalId: string): Promise<void>;
 }
 
 /** What the simulator keeps in localStorage, like the SDK's IndexedDB. */
@@ -95,8 +90,8 @@ export interface SimState {
   optedIn: boolean;
   /** A real OneSignal user (null while the visitor is local-only). */
   onesignalId: string | null;
-  /** The external id the page logged in with (`OneSignal.login`). */
-  externalId?: string | null;
+  /** The user's external id, from `login` (null while anonymous). */
+  externalId: string | null;
   /** OneSignal's server: the users that have an external id, and their tags. */
   users?: Record<string, { onesignalId: string; tags: Record<string, string> }>;
   /** The SDK's local tag model: what `getTags()` answers. */
@@ -115,6 +110,7 @@ export interface SimCalls {
   addTags: [tags: Record<string, string>][];
   removeTag: [key: string][];
   addSms: [sms: string][];
+  login: [externalId: string][];
   /** Tag writes that reached the simulated OneSignal server. */
   sentTagWrites: { onesignalId: string; tags: Record<string, string> }[];
 }

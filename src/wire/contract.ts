@@ -6,8 +6,9 @@
 
 export type PushPermission = 'default' | 'granted' | 'denied';
 
-/** Why the form is offered instead of push. */
-export type ShowReason = 'denied' | 'dismissed' | 'unsupported' | 'unavailable' | 'not-subscribed';
+/** Why the form is offered instead of push; `requested` when the page called `open()`. */
+export type ShowReason =
+  'denied' | 'dismissed' | 'unsupported' | 'unavailable' | 'not-subscribed' | 'requested';
 
 /** The JSON body the element POSTs to its `endpoint`. */
 export interface RegistrationRequest {

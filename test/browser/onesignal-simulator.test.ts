@@ -364,52 +364,6 @@ describe('OneSignal simulator: tags [needs push]', () => {
   });
 });
 
-describe('OneSignal simulator: login [needs push]', () => {
-  it('a new external id: the models are replaced at once (local user, no tags), then the user create answers and User change fires', async () => {
-    const os = await loadAndInit({ permission: 'denied', tags: 'a:1' });
-    const changes: unknown[] = [];
-    os.User.addEventListener('change', (c: never) => changes.push(c));
-    const done = os.login('shopper-1');
-    await until(() => os.User.externalId, 'the external id');
-    expect([os.User.onesignalId, os.User.getTags()]).to.deep.equal([undefined, {}]);
-    await done;
-    const onesignalId = os.User.onesignalId;
-    expect(onesignalId).to.be.a('string');
-    await until(() => changes.length, 'User change');
-    expect(changes).to.deep.equal([{ current: { onesignalId, externalId: 'shopper-1' } }]);
-  });
-
-  it('an anonymous push subscriber is identified: the same onesignalId, and no User change', async () => {
-    const os = await loadAndInit({ subscribed: 1 });
-    const before = os.User.onesignalId;
-    const changes: unknown[] = [];
-    os.User.addEventListener('change', (c: never) => changes.push(c));
-    await os.login('shopper-2');
-    await sleep(50);
-    expect([os.User.onesignalId, os.User.externalId, changes]).to.deep.equal([
-      before,
-      'shopper-2',
-      [],
-    ]);
-  });
-
-  it('an external id OneSignal already has (409): the existing user takes over with its tags, then User change', async () => {
-    const os = await loadAndInit({ subscribed: 1, tags: 'subscribed_to_push:true' });
-    const existing = simulator().serverUser('shopper-3', { subscribed_to_push: 'false' });
-    const changes: unknown[] = [];
-    os.User.addEventListener('change', (c: never) => changes.push(c));
-    await os.login('shopper-3');
-    expect([os.User.onesignalId, os.User.getTags()]).to.deep.equal([
-      existing,
-      { subscribed_to_push: 'false' },
-    ]);
-    await until(() => changes.length, 'User change');
-    expect(changes).to.deep.equal([
-      { current: { onesignalId: existing, externalId: 'shopper-3' } },
-    ]);
-  });
-});
-
 describe('OneSignal simulator: permission and subscription events [needs push]', () => {
   it('requestPermission waits for init, then grants: permissionChange(true), then the subscription id', async () => {
     const os = await loadSimulator({ answer: 'grant' });

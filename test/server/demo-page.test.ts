@@ -66,6 +66,22 @@ describe('the demo page', () => {
     await page.context().close();
   }, 60_000);
 
+  it('shows the analytics calls as they happen, and "Identify as user-42" links the visitor to OneSignal', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: 'Deny push' }).click();
+    await page.locator('input[type=tel]').waitFor();
+    const calls = () => page.locator('#analytics').textContent();
+    await expect.poll(calls).toContain('analytics.track("SMS Opt-in Shown"');
+    await expect.poll(calls).toContain('"event":"push_sms_fallback_shown"');
+    await expect.poll(calls).toContain('gtag("event", "push_sms_fallback_shown"');
+    await page.getByRole('button', { name: 'Identify as user-42 (Segment)' }).click();
+    await expect.poll(calls).toContain('analytics.identify("user-42")');
+    await expect
+      .poll(() => page.locator('#sdk').textContent())
+      .toContain('"externalId": "user-42"');
+    await page.context().close();
+  }, 60_000);
+
   it('says what is true about the content below the element', async () => {
     const page = await open({ width: 390, height: 844 });
     const below = page.locator('#below');

@@ -67,6 +67,12 @@ describe('successful registrations', () => {
     expect((await post(url, registration())).status).toBe(201);
   });
 
+  it('answers 201 for a form the page opened on request (open(): reason requested)', async () => {
+    const { url } = await startHarness();
+    const push = { supported: true, permission: 'granted', reason: 'requested' } as const;
+    expect((await post(url, registration({ push }))).status).toBe(201);
+  });
+
   it('answers 202 pending with doubleOptIn, and sends no text of its own', async () => {
     const { url, sim } = await startHarness({ doubleOptIn: true });
     const res = await post(url, registration());

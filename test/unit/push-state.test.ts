@@ -109,4 +109,12 @@ describe('decideState', () => {
     expect(decideState(form, { ...idle, dismissed: true })).toBe('dismissed');
     expect(decideState({ state: 'waiting' }, { ...idle, dismissed: true })).toBe('waiting');
   });
+
+  test('a requested form shows whatever push says and after a dismissal, but not to a registered device', () => {
+    const requested = { ...idle, requested: true };
+    expect(decideState({ state: 'push' }, requested)).toBe('form');
+    expect(decideState({ state: 'loading' }, { ...requested, dismissed: true })).toBe('form');
+    expect(decideState({ state: 'push' }, { ...requested, registered: true })).toBe('done');
+    expect(decideState(form, { ...requested, flow: 'sending' })).toBe('sending');
+  });
 });

@@ -2,21 +2,17 @@ import { ReactiveElement, adoptStyles } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { count, country, countryList, keyword, misconfigured } from './attributes.js';
 import type { ShowReason } from '../../wire/contract.js';
-import {
-  QUEUE_KEY,
-  REGISTERED_KEY,
-  isDismissed,
-  readItem,
-  rememberDismissal,
-  writeItem,
-} from '../device-memory.js';
-import { PushSmsFallbackDismissEvent, PushSmsFallbackShowEvent } from './events.js';
+import { QUEUE_KEY, readItem } from '../device-memory.js';
+import { PushSmsFallbackDismissEvent } from './events.js';
 import type { FormHost } from '../form/host.js';
-import { decideState, type ShowWhen, type State } from '../push/push-state.js';
+import type { ShowWhen, State } from '../push/push-state.js';
 import type { Strings } from '../locales/strings.js';
 import { yieldToMain } from '../yield.js';
 import { hostStyles } from './host-styles.js';
 import { PushWatch } from './push-watch.js';
+import { showGate } from './show-gate.js';
+import type { AnalyticsHost } from '../analytics/host.js';
+import { loadAnalytics } from '../analytics/load.js';
 
 import type { Form } from '../form/form.js';
 
@@ -38,7 +34,7 @@ const DISMISS_DAYS = 30;
  * @attr state - Read-only, reflected: `loading`, `push`, `waiting`, `form`, `sending`, `queued`, `done` or `dismissed`.
  *
  * @fires {PushSmsFallbackPermissionEvent} push-sms-fallback-permission - Push state first known, and every change.
- * @fires {PushSmsFallbackShowEvent} push-sms-fallback-show - The form is about to be shown. Cancel it to keep the form hidden.
+ * @fires {PushSmsFallbackShowEvent} push-sms-fallback-show - The form is about to be shown (reason `requested` after `open()`). Cancel it to keep the form hidden.
  * @fires {PushSmsFallbackSubmitEvent} push-sms-fallback-submit - A valid E.164 number with consent, before the POST. Cancel it to register the number yourself.
  * @fires {PushSmsFallbackSuccessEvent} push-sms-fallback-success - The backend accepted the number.
  * @fires {PushSmsFallbackErrorEvent} push-sms-fallback-error - Validation, HTTP or network failure.
@@ -78,7 +74,7 @@ const DISMISS_DAYS = 30;
  * @cssprop [--push-sms-fallback-reserved-height=max(30rem, calc(57rem - 80vw))] - Height held with `reserve-space`: the English form's from 360 px wide up (set it to your form's height).
  * @cssprop [--push-sms-fallback-z-index=1000] - Stacking of the banner layout.
  */
-export class PushSmsFallback extends ReactiveElement implements FormHost {
+export class PushSmsFallback extends ReactiveElement implements FormHost, AnalyticsHost {
   static override properties: PropertyDeclarations = {
     appId: { attribute: 'app-id' },
     endpoint: {},
@@ -96,6 +92,8 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
     privacyUrl: { attribute: 'privacy-url' },
     messageFrequency: { attribute: 'message-frequency' },
     externalId: { attribute: 'external-id' },
+    identity: {},
+    analytics: {},
     layout: { reflect: true, converter: keyword('layout', ['inline', 'banner']) },
     reserveSpace: { attribute: 'reserve-space', type: Boolean, reflect: true },
     dismissDays: { attribute: 'dismiss-days', converter: count('dismiss-days', DISMISS_DAYS) },
@@ -145,6 +143,10 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
   messageFrequency?: string;
   /** Your user id, sent to the backend; without it, the id the page gave `OneSignal.login`, read when the number is sent. */
   externalId?: string;
+  /** `segment`: Segment's user id is the registration's external id and, once, OneSignal's (docs/analytics.md). */
+  identity?: string;
+  /** Tools told of the funnel (shown, submitted, completed, dismissed): `segment`, `gtm`, `gtag`. */
+  analytics?: string;
   /** `inline`, or `banner` (fixed to the bottom, Escape dismisses). */
   layout: 'inline' | 'banner' = 'inline';
   /** Keeps room for the inline form while loading, so nothing below shifts (a banner reserves nothing). */
@@ -167,13 +169,14 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
   readonly push = new PushWatch(this, () => this.refresh());
   /** @internal */ reason: ShowReason | undefined;
   /** @internal */ hint: string | undefined;
+  /** @internal The identity provider's user id (`identity`). */ linkedId: string | undefined;
 
   private form?: Form;
   private formLoading?: Promise<Form>;
   private flow: 'idle' | 'sending' | 'queued' = 'idle';
   private started = false;
   private startScheduled = false;
-  private vetoed?: ShowReason | undefined;
+  private readonly gate = showGate(this);
   private readonly backOnline = () => void this.form?.deliverQueued();
 
   /** The locale of all text: `lang` here or on the nearest ancestor, else English. */
@@ -215,6 +218,7 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
           (m) => void (this.hint = m.iosHint()),
           () => {},
         );
+    void loadAnalytics(this);
     void first.then(() => {
       if (!this.started) return;
       this.refresh();
@@ -225,24 +229,10 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
   /** Recomputes the state from push facts and what this device remembers. */
   private refresh(): void {
     const push = this.push.decide(this.showWhen, this.tagKey);
-    let next = decideState(push, {
-      flow: this.flow,
-      registered: readItem(REGISTERED_KEY) != null,
-      dismissed: isDismissed(),
-    });
-    if (next === 'form' && this.current !== 'form' && !this.mayShow(push.reason)) next = 'waiting';
-    this.reason = push.reason;
-    this.current = next;
-    if (next === 'form' || next === 'queued' || next === 'sending') void this.loadForm();
-  }
-
-  /** Asks the page through the cancelable show event, once per reason. */
-  private mayShow(reason: ShowReason = 'unavailable'): boolean {
-    if (reason === this.vetoed) return false;
-    const detail = this.hint ? { reason, hint: this.hint } : { reason };
-    if (this.dispatchEvent(new PushSmsFallbackShowEvent(detail))) return true;
-    this.vetoed = reason;
-    return false;
+    const { state, reason, withForm } = this.gate.decide(push, this.flow, this.current);
+    this.reason = reason;
+    this.current = state;
+    if (withForm) void this.loadForm();
   }
 
   private loadForm(): Promise<Form> {
@@ -276,12 +266,22 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
 
   /** @internal */
   markRegistered(): void {
-    writeItem(REGISTERED_KEY, new Date().toISOString());
+    this.gate.remember('registered');
+  }
+
+  /**
+   * Shows the form now (reason `requested`), even after a dismissal: for a "Get texts" link
+   * elsewhere on the page. A visitor who registered a number on this device sees the done state.
+   */
+  open(): void {
+    if (this.current === 'form') return;
+    this.gate.request();
+    if (this.started) this.refresh();
   }
 
   /** Closes the form; it stays hidden on this device for `dismiss-days`. */
   dismiss(): void {
-    rememberDismissal(this.dismissDays);
+    this.gate.remember('dismissed', this.dismissDays);
     this.refresh();
     this.dispatchEvent(new PushSmsFallbackDismissEvent());
   }

@@ -91,7 +91,8 @@ export class Form {
     if (state === 'form') return '';
     if (state === 'sending') return s.sending;
     if (state === 'queued') return this.outbox.queuedBy === 'offline' ? s.queued : s.queuedServer;
-    if (state === 'done' && this.registered) return format(s.done, { phone: this.registered });
+    if (state === 'done')
+      return this.registered ? format(s.done, { phone: this.registered }) : s.doneBefore;
     return undefined;
   }
 

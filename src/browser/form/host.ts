@@ -8,6 +8,8 @@ export interface FormHost extends HTMLElement {
   readonly endpoint?: string | undefined;
   readonly tagKey: string;
   readonly externalId?: string | undefined;
+  /** The identity provider's user id (`identity`): the registration's external id without `externalId`. */
+  readonly linkedId?: string | undefined;
   readonly programName?: string | undefined;
   readonly termsUrl?: string | undefined;
   readonly privacyUrl?: string | undefined;

@@ -46,7 +46,7 @@ export class Outbox {
     const { last } = this;
     if (last && last.body.phone === phone && last.body.consent.text === consentText) return last;
     const { facts, supported } = this.host.push;
-    const { reason, externalId } = this.host;
+    const { reason, externalId, linkedId } = this.host;
     const identity = readIdentity();
     this.last = {
       endpoint: new URL(endpoint, document.baseURI).href,
@@ -55,7 +55,7 @@ export class Outbox {
         country,
         tagKey: this.host.tagKey,
         onesignalId: identity.onesignalId,
-        externalId: externalId ?? identity.externalId,
+        externalId: externalId ?? linkedId ?? identity.externalId,
         supported,
         permission: facts.permission,
         reason: reason ?? 'unavailable',

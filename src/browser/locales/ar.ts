@@ -33,6 +33,7 @@ export const strings: Strings = {
   queuedServer: 'خادمنا لا يستجيب. تم حفظ رقمك وسنواصل المحاولة.',
   expand: 'تلقي الرسائل النصية',
   done: 'تم بنجاح! سنرسل رسائلنا إلى \u2066{phone}\u2069.',
+  doneBefore: 'أنت مشترك بالفعل في رسائلنا النصية.',
   errorEmpty: 'أدخل رقم هاتفك المحمول.',
   errorTooShort: 'هذا الرقم قصير جدًا.',
   errorTooLong: 'هذا الرقم طويل جدًا.',

@@ -34,6 +34,7 @@ export const strings: Strings = {
     'Unser Server antwortet nicht. Ihre Nummer ist gespeichert, wir versuchen es weiter.',
   expand: 'SMS erhalten',
   done: 'Fertig! Wir senden Ihnen unsere SMS an {phone}.',
+  doneBefore: 'Sie sind bereits für unsere SMS angemeldet.',
   errorEmpty: 'Bitte geben Sie Ihre Handynummer ein.',
   errorTooShort: 'Diese Nummer ist zu kurz.',
   errorTooLong: 'Diese Nummer ist zu lang.',

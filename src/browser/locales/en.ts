@@ -29,6 +29,7 @@ export const strings: Strings = {
   queuedServer: 'Our server is not answering. Your number is saved, and we will keep trying.',
   expand: 'Get texts instead',
   done: 'Done! We will text {phone}.',
+  doneBefore: 'You are already signed up for our texts.',
   errorEmpty: 'Enter your mobile phone number.',
   errorTooShort: 'This number is too short.',
   errorTooLong: 'This number is too long.',

@@ -33,6 +33,7 @@ export const strings: Strings = {
   queuedServer: 'Nuestro servidor no responde. Tu número está guardado y seguiremos intentándolo.',
   expand: 'Recibir SMS',
   done: '¡Listo! Te enviaremos los SMS al {phone}.',
+  doneBefore: 'Ya estás suscrito a nuestros SMS.',
   errorEmpty: 'Escribe tu número de móvil.',
   errorTooShort: 'Este número es demasiado corto.',
   errorTooLong: 'Este número es demasiado largo.',

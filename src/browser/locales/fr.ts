@@ -36,6 +36,7 @@ export const strings: Strings = {
   queuedServer: 'Notre serveur ne répond pas. Votre numéro est enregistré et nous réessaierons.',
   expand: 'Recevoir des SMS',
   done: 'C’est fait\u00a0! Nous vous enverrons nos SMS au {phone}.',
+  doneBefore: 'Vous êtes déjà inscrit à nos SMS.',
   errorEmpty: 'Saisissez votre numéro de mobile.',
   errorTooShort: 'Ce numéro est trop court.',
   errorTooLong: 'Ce numéro est trop long.',

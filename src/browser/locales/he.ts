@@ -32,6 +32,7 @@ export const strings: Strings = {
   queuedServer: 'השרת שלנו לא עונה. המספר שלכם נשמר ונמשיך לנסות.',
   expand: 'קבלת הודעות SMS',
   done: 'הכול מוכן! נשלח את ההודעות למספר \u2066{phone}\u2069.',
+  doneBefore: 'כבר נרשמת להודעות ה-SMS שלנו.',
   errorEmpty: 'יש להזין מספר טלפון נייד.',
   errorTooShort: 'המספר קצר מדי.',
   errorTooLong: 'המספר ארוך מדי.',

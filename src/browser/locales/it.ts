@@ -33,6 +33,7 @@ export const strings: Strings = {
     'Il nostro server non risponde. Il tuo numero è salvato e continueremo a riprovare.',
   expand: 'Ricevi SMS',
   done: 'Fatto! Ti invieremo i nostri SMS al numero {phone}.',
+  doneBefore: 'Sei già iscritto ai nostri SMS.',
   errorEmpty: 'Inserisci il tuo numero di cellulare.',
   errorTooShort: 'Questo numero è troppo corto.',
   errorTooLong: 'Questo numero è troppo lungo.',

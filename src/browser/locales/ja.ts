@@ -30,6 +30,7 @@ export const strings: Strings = {
   queuedServer: 'サーバーが応答していません。番号は保存されており、送信を再試行します。',
   expand: 'SMSで受け取る',
   done: '登録が完了しました。{phone}宛てにSMSをお送りします。',
+  doneBefore: 'SMSの登録はすでに完了しています。',
   errorEmpty: '携帯電話番号を入力してください。',
   errorTooShort: '番号が短すぎます。',
   errorTooLong: '番号が長すぎます。',

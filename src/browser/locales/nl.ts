@@ -34,6 +34,7 @@ export const strings: Strings = {
   queuedServer: 'Onze server antwoordt niet. Je nummer is bewaard en we blijven het proberen.',
   expand: 'Sms’jes ontvangen',
   done: 'Gelukt! We sturen onze sms’jes naar {phone}.',
+  doneBefore: 'Je bent al aangemeld voor onze sms’jes.',
   errorEmpty: 'Vul je mobiele nummer in.',
   errorTooShort: 'Dit nummer is te kort.',
   errorTooLong: 'Dit nummer is te lang.',

@@ -34,6 +34,7 @@ export const strings: Strings = {
     'Nosso servidor não está respondendo. Seu número foi salvo e vamos continuar tentando.',
   expand: 'Receber SMS',
   done: 'Pronto! Vamos enviar nossos SMS para {phone}.',
+  doneBefore: 'Você já está inscrito nos nossos SMS.',
   errorEmpty: 'Informe seu número de celular.',
   errorTooShort: 'Este número é curto demais.',
   errorTooLong: 'Este número é longo demais.',

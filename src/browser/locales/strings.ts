@@ -44,6 +44,8 @@ export interface Strings {
   expand: string;
   /** {phone} is the number as the visitor knows it: national format for their own country, else international. */
   done: string;
+  /** The form asked for again (`open()`) by a visitor who registered a number on this device before. */
+  doneBefore: string;
   errorEmpty: string;
   errorTooShort: string;
   errorTooLong: string;
@@ -73,6 +75,8 @@ const INTRO = {
   'not-subscribed': 'introNotSubscribed',
   unavailable: 'introUnavailable',
   unsupported: 'introUnsupported',
+  // The visitor asked for texts (a "Get texts" link): the sentence for a visitor who prefers them.
+  requested: 'introNotSubscribed',
 } as const satisfies Record<ShowReason, keyof Strings>;
 
 /** The sentence under the heading that is true for this reason. */

@@ -9,6 +9,7 @@ interface Events {
 export interface Sdk {
   config?: unknown;
   init(options: { appId: string }): Promise<void>;
+  login?(externalId: string): Promise<void>;
   Notifications?: Events & { permissionNative?: PushPermission };
   Slidedown?: Events;
   User?: Events & {

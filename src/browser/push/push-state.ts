@@ -40,11 +40,17 @@ export interface Lifecycle {
   registered: boolean;
   /** The visitor closed the form within `dismiss-days`. */
   dismissed: boolean;
+  /** The page asked for the form (`open()`), whatever push says. */
+  requested?: boolean;
 }
 
-/** The element's state: a submission in flight wins, then push, then what the visitor did before. */
+/**
+ * The element's state: a submission in flight wins, then a request for the form (done for a
+ * visitor who registered), then push, then what the visitor did before.
+ */
 export function decideState(push: PushDecision, life: Lifecycle): State {
   if (life.flow !== 'idle') return life.flow;
+  if (life.requested) return life.registered ? 'done' : 'form';
   if (push.state === 'push') return 'push';
   if (life.registered) return 'done';
   if (push.state === 'form' && life.dismissed) return 'dismissed';

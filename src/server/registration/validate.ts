@@ -9,6 +9,7 @@ const REASONS: readonly ShowReason[] = [
   'unsupported',
   'unavailable',
   'not-subscribed',
+  'requested',
 ];
 
 /** Generous bounds: the body cap already limits the total; these keep single fields sane. */
