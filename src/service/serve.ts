@@ -120,6 +120,7 @@ export async function serve(config: ServiceConfig, logger: ServiceLogger): Promi
     clearTimeout(cut);
     await stores.close();
     logger.info('Stopped');
+    await logger.end();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
