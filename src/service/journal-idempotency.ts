@@ -99,20 +99,28 @@ export async function createJournalIdempotencyStore(
   }
   await compact();
 
-  let queue: Promise<unknown> = Promise.resolve();
   /**
-   * Appends one answer; writes never interleave. Once written, the line survives the process
-   * being killed (the OS holds it); it is not synced to the disk on every answer, so a power
-   * cut may lose the last few, which at worst lets a retry register again.
+   * Answers are written in the background, many per write, moments after they are given: a
+   * registration never waits on the disk (the answer stands in memory), and SIGTERM writes
+   * what is left (close). Lines are not synced on every answer, so a crash or power cut may
+   * lose the last few, which at worst lets a retry register again.
    */
-  function append(line: Line): Promise<void> {
-    const next = queue.then(async () => {
-      remember(line);
-      await handle?.appendFile(`${JSON.stringify(line)}\n`);
-      if (++appended >= MAX_ANSWERS) await compact();
-    });
-    queue = next.catch(() => undefined);
-    return next;
+  let batch: Line[] = [];
+  let writing: Promise<void> | undefined;
+  async function drain(): Promise<void> {
+    while (batch.length > 0) {
+      const lines = batch;
+      batch = [];
+      try {
+        await handle?.appendFile(lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
+        appended += lines.length;
+        if (appended >= MAX_ANSWERS) await compact();
+      } catch (error) {
+        // The answers still stand in memory; only a restart would forget them.
+        logger.warn('Idempotency file: could not keep answers', { error, count: lines.length });
+      }
+    }
+    writing = undefined;
   }
 
   return {
@@ -123,13 +131,13 @@ export async function createJournalIdempotencyStore(
     renew: (key, fingerprint) => inner.renew?.(key, fingerprint) ?? Promise.resolve(),
     async complete(key, answer) {
       await inner.complete(key, answer);
-      await append({ key, at: Date.now(), answer }).catch((error: unknown) =>
-        // The answer still stands in memory; only a restart would forget it.
-        logger.warn('Idempotency file: could not keep an answer', { error }),
-      );
+      const line = { key, at: Date.now(), answer };
+      remember(line);
+      batch.push(line);
+      writing ??= drain();
     },
     async close() {
-      await queue;
+      await writing;
       await handle?.close();
       handle = undefined;
     },

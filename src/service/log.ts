@@ -11,21 +11,22 @@ import { redactText, type Logger } from '../server/index.js';
 export interface ServiceLogger extends Logger {
   /** One line per request, at info. */
   request(fields: Record<string, unknown>): void;
+  /**
+   * The start-up line, "Listening": the configuration as `describeConfig` prints it (no secret,
+   * no visitor data), so addresses and ports are not masked like phone numbers.
+   */
+  listening(fields: Record<string, unknown>): void;
   /** Writes every queued line, then releases the descriptor: the last call before exiting. */
   end(): Promise<void>;
 }
 
+const END_WITHIN_MS = 2000;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
 const UUID = /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i;
-/** A host name, IPv4 or IPv6 address: never a phone number, though it may hold digit runs. */
-const HOST = String.raw`(?:[a-z][\w-]*(?:\.[\w-]+)*|\d{1,3}(?:\.\d{1,3}){3}|\[[\da-f:]+\])`;
-/** An origin or host:port from the configuration (`http://127.0.0.1:8787`). */
-const ADDRESS = new RegExp(`^(?:[a-z][a-z\\d+.-]*://)?${HOST}(?::\\d{1,5})?/?$`, 'i');
 
 function clean(value: unknown, secrets: readonly string[], depth = 0): unknown {
   if (typeof value === 'string') {
-    const plain = [ISO_TIME, UUID, ADDRESS].some((pattern) => pattern.test(value));
-    if (plain && !secrets.some((s) => s && value.includes(s))) return value;
+    if (ISO_TIME.test(value) || UUID.test(value)) return value;
     return redactText(value, secrets);
   }
   if (value instanceof Error) return { name: value.name, message: clean(value.message, secrets) };
@@ -66,8 +67,11 @@ export function createJsonLogger(options: JsonLoggerOptions): ServiceLogger {
     warn: at('warn'),
     error: at('error'),
     request: (fields) => info('request', fields),
+    listening: (fields) => log.info(fields, 'Listening'),
     end: () =>
       new Promise((resolve) => {
+        // Bounded: after EPIPE (a reader gone) pino makes end() a no-op and 'close' never comes.
+        setTimeout(resolve, END_WITHIN_MS).unref();
         destination.once('close', () => resolve());
         destination.end();
       }),

@@ -121,7 +121,7 @@ export async function serve(config: ServiceConfig, logger: ServiceLogger): Promi
   process.once('SIGINT', () => void stop('SIGINT'));
 
   const address = server.address() as AddressInfo;
-  logger.info('Listening', {
+  logger.listening({
     ...describeConfig(config),
     url: `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`,
     startupMs: Math.round(performance.now() - started),
