@@ -1,7 +1,11 @@
+import { isBuiltin } from 'node:module';
+import { resolve } from 'node:path';
+import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { cssWhitespace } from './scripts/css-whitespace.mjs';
+import { thirdPartyNotices } from './scripts/third-party-notices.mjs';
 
 const ts = (options = {}) =>
   typescript({
@@ -18,6 +22,25 @@ const minify = () =>
 // `bullmq` likewise by `push-sms-fallback/server/bullmq`.
 const isDependency = (id) => /^(lit|@lit\/|libphonenumber-js|react$|bullmq$|node:)/.test(id);
 
+// The program reaches the library as any user does: through the built public entries beside it
+// (dist/server/index.js, node.js, bullmq.js), never a second copy of their code.
+const LIBRARY = 'push-sms-fallback-library:';
+const libraryEntries = () => ({
+  name: 'library-entries',
+  resolveId(source, importer) {
+    const entry = /^\.\.\/server\/(index|node|bullmq)\.js$/.exec(source)?.[1];
+    if (!entry || !importer?.startsWith(resolve('src/service'))) return null;
+    return { id: `${LIBRARY}${entry}`, external: true };
+  },
+});
+
+// A bundled package reading its own package.json (thread-stream, for its version).
+const json = () => ({
+  name: 'json',
+  transform: (code, id) =>
+    id.endsWith('.json') ? { code: `export default ${code};`, map: { mappings: '' } } : null,
+});
+
 export default [
   // npm: ES modules with dependencies external, plus type declarations.
   {
@@ -27,23 +50,46 @@ export default [
       'server/index': 'src/server/index.ts',
       'server/node': 'src/server/node.ts',
       'server/bullmq': 'src/server/bullmq.ts',
-      // The `push-sms-fallback` program (docs/server.md): Node only, never in a browser build.
-      'service/bin': 'src/service/bin.ts',
     },
     external: isDependency,
     output: {
       dir: 'dist',
       format: 'es',
       sourcemap: true,
-      // Code only the server entries and the program share goes under dist/server/, so nothing
-      // of it sits among the files a browser may load (scripts/size.mjs checks them).
+      // Code only the server entries share goes under dist/server/, so nothing of it sits among
+      // the files a browser may load (scripts/size.mjs checks them).
       chunkFileNames: (chunk) =>
-        chunk.moduleIds.every((id) => /[\\/]src[\\/](server|service|wire)[\\/]/.test(id))
+        chunk.moduleIds.every((id) => /[\\/]src[\\/](server|wire)[\\/]/.test(id))
           ? 'server/chunks/[name]-[hash].js'
           : 'chunks/[name]-[hash].js',
-      banner: (chunk) => (chunk.fileName === 'service/bin.js' ? '#!/usr/bin/env node' : ''),
     },
     plugins: [ts({ declaration: true, declarationDir: 'dist' }), cssWhitespace()],
+  },
+  // The `push-sms-fallback` program (docs/server.md): Node only, never in a browser build. pino
+  // and prom-client are bundled into it (devDependencies), so installing the package for the
+  // element installs neither; their licences ship beside it.
+  {
+    input: { 'service/bin': 'src/service/bin.ts' },
+    external: (id) => isBuiltin(id) || /^(libphonenumber-js|pg$|redis$|bullmq$)/.test(id),
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      // The bundled packages' code stays out of the map, as the package's own sources do.
+      sourcemapExcludeSources: true,
+      paths: (id) => (id.startsWith(LIBRARY) ? `../server/${id.slice(LIBRARY.length)}.js` : id),
+      banner:
+        '#!/usr/bin/env node\n// Bundles pino and prom-client (MIT, Apache-2.0): see THIRD-PARTY-LICENSES.txt',
+    },
+    plugins: [
+      libraryEntries(),
+      nodeResolve({ preferBuiltins: true }),
+      json(),
+      // `requireReturnsDefault`: `require('./package.json')` gets the object, not a namespace.
+      commonjs({ include: /[\\/]node_modules[\\/]/, requireReturnsDefault: 'auto' }),
+      ts(),
+      thirdPartyNotices('service/THIRD-PARTY-LICENSES.txt'),
+    ],
   },
   // Script tag: one self-contained module with Lit; the form and its phone metadata are lazy chunks.
   {

@@ -40,6 +40,8 @@ try {
     /^dist\/.+\.js$/,
     /^dist\/.+\.js\.map$/,
     /^dist\/.+\.d\.ts$/,
+    // The licences of the packages bundled into the program (rollup.config.mjs).
+    /^dist\/service\/THIRD-PARTY-LICENSES\.txt$/,
   ];
   for (const path of paths) {
     if (!allowed.some((pattern) => pattern.test(path))) problems.push(`unexpected file: ${path}`);

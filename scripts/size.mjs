@@ -70,4 +70,12 @@ const leaks = browserFiles().filter((file) =>
 );
 if (leaks.length) console.log(`REST API key referenced in browser files: ${leaks.join(', ')}`);
 
-if (over || leaks.length) process.exit(1);
+// pino and prom-client are bundled into the program only (rollup.config.mjs), never a browser file.
+const serverLibraries = browserFiles().filter((file) =>
+  /pino\.serializers|SonicBoom|prom-client|# HELP /.test(readFileSync(join(DIST, file), 'utf8')),
+);
+if (serverLibraries.length) {
+  console.log(`pino or prom-client code in browser files: ${serverLibraries.join(', ')}`);
+}
+
+if (over || leaks.length || serverLibraries.length) process.exit(1);

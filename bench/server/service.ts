@@ -83,13 +83,18 @@ async function startService(simUrl: string): Promise<Served> {
     let buffered = '';
     const onData = (chunk: Buffer) => {
       buffered += chunk.toString();
-      const url = /"msg":"Listening".*?"url":"http:\/\/[^"]+:(\d+)"/.exec(buffered);
-      if (url) {
+      // One JSON object per line; fields in any order.
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      const listening = lines
+        .map((line) => JSON.parse(line) as { msg?: string; url?: string })
+        .find((entry) => entry.msg === 'Listening');
+      if (listening) {
         clearTimeout(timer);
         // Its request log keeps flowing: read and drop it so the pipe never fills.
         child.stdout?.off('data', onData);
         child.stdout?.resume();
-        resolve(Number(url[1]));
+        resolve(Number(new URL(String(listening.url)).port));
       }
     };
     child.stdout?.on('data', onData);

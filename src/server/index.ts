@@ -82,6 +82,6 @@ export type { LanguageMap } from './onesignal/client.js';
 
 export { getClientIp, setClientIp } from './http/client-ip.js';
 export type { Logger } from './logger.js';
-export { maskPhone } from './redact.js';
+export { maskPhone, redactText } from './redact.js';
 export { PROBLEM_TYPE_PREFIX } from './http/problem.js';
 export type { Problem, RegistrationRequest } from '../wire/contract.js';

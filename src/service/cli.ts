@@ -52,11 +52,7 @@ interface Flags {
 const commands: Record<string, { arity: [number, number]; flags?: boolean; run: Command }> = {
   serve: {
     arity: [0, 0],
-    run: (c) =>
-      serve(
-        c,
-        createJsonLogger((l) => process.stdout.write(l), [c.apiKey]),
-      ),
+    run: (c) => serve(c, createJsonLogger({ fd: 1, secrets: [c.apiKey] })),
   },
   migrate: { arity: [0, 0], run: (c, io) => migrate(c, errLogger(c), io) },
   'consent find': { arity: [1, 1], run: (c, io, a) => consentFind(c, errLogger(c), io, a[0]) },
@@ -69,9 +65,9 @@ const commands: Record<string, { arity: [number, number]; flags?: boolean; run: 
   'opt-out import': { arity: [1, 1], run: (c, io, a) => optOutImport(c, errLogger(c), io, a[0]) },
 };
 
-/** Commands other than serve keep stdout for data: their logs go to stderr. */
+/** Commands other than serve keep stdout for data: their logs go to stderr, written at once. */
 const errLogger = (c: ServiceConfig) =>
-  createJsonLogger((l) => process.stderr.write(l), [c.apiKey]);
+  createJsonLogger({ fd: 2, secrets: [c.apiKey], sync: true });
 
 export async function main(
   argv: string[],

@@ -9,6 +9,7 @@ import { UsageError } from './errors.js';
 export const dataFiles = (dir: string) => ({
   consent: join(dir, 'consent.jsonl'),
   fallbacks: join(dir, 'fallbacks.jsonl'),
+  idempotency: join(dir, 'idempotency.jsonl'),
   lock: join(dir, 'serve.lock'),
 });
 

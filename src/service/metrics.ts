@@ -1,118 +1,79 @@
 /**
- * Prometheus text format (version 0.0.4) without a client library: the service needs a few
- * counters and histograms, and a dependency here would land in every `npm install` of the
- * element. Label values come from fixed sets (never a phone number, key or id).
+ * `/metrics` through prom-client, bundled into the service build only (rollup.config.mjs), so
+ * installing the package for the element adds nothing. Label values come from fixed sets (never
+ * a phone number, key or id).
  */
-const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
-
-interface Histogram {
-  counts: number[];
-  sum: number;
-  count: number;
-}
-
-type Labels = Record<string, string>;
-
-const escape = (v: string): string =>
-  v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-const labelText = (labels: Labels): string => {
-  const parts = Object.entries(labels).map(([k, v]) => `${k}="${escape(v)}"`);
-  return parts.length ? `{${parts.join(',')}}` : '';
-};
-
-class Family<T> {
-  readonly series = new Map<string, { labels: Labels; value: T }>();
-  constructor(
-    readonly name: string,
-    readonly help: string,
-    readonly type: 'counter' | 'histogram',
-    private readonly init: () => T,
-  ) {}
-  get(labels: Labels): T {
-    const key = labelText(labels);
-    let entry = this.series.get(key);
-    if (!entry) this.series.set(key, (entry = { labels, value: this.init() }));
-    return entry.value;
-  }
-}
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface Metrics {
   registration(outcome: string, seconds: number): void;
   onesignal(endpoint: string, status: string, seconds: number): void;
   fallbackDecision(decision: string): void;
   notify(outcome: string): void;
-  render(): string;
+  /** The Prometheus text exposition and its content type. */
+  render(): Promise<{ text: string; contentType: string }>;
 }
 
 export function createMetrics(): Metrics {
-  const newHistogram = (): Histogram => ({ counts: BUCKETS.map(() => 0), sum: 0, count: 0 });
-  const observe = (h: Histogram, seconds: number): void => {
-    BUCKETS.forEach((b, i) => {
-      if (seconds <= b) h.counts[i] = (h.counts[i] ?? 0) + 1;
-    });
-    h.sum += seconds;
-    h.count += 1;
-  };
-  const counter = (name: string, help: string) =>
-    new Family<{ n: number }>(name, help, 'counter', () => ({ n: 0 }));
-  const histogram = (name: string, help: string) =>
-    new Family<Histogram>(name, help, 'histogram', newHistogram);
-
-  const registrations = counter('psf_registrations_total', 'Registrations answered, by outcome.');
-  const registrationTime = histogram(
-    'psf_registration_duration_seconds',
-    'Time to answer a registration, by outcome.',
-  );
-  const osRequests = counter(
-    'psf_onesignal_requests_total',
-    'Requests to OneSignal, by endpoint and status (network: no answer).',
-  );
-  const osTime = histogram('psf_onesignal_request_duration_seconds', 'OneSignal request time.');
-  const decisions = counter('psf_fallback_decisions_total', 'Delivery-window decisions.');
-  const notifies = counter('psf_notify_requests_total', 'Notify API calls, by outcome.');
-  const families: Family<unknown>[] = [
-    registrations,
-    registrationTime,
-    osRequests,
-    osTime,
-    decisions,
-    notifies,
-  ] as Family<unknown>[];
+  // A registry of our own, not prom-client's global one: nothing else in the process adds to it.
+  const registry = new Registry();
+  const registers = [registry];
+  // process_* and nodejs_* (CPU, memory, event-loop lag, handles), as from any Node service.
+  collectDefaultMetrics({ register: registry });
+  const registrations = new Counter({
+    name: 'psf_registrations_total',
+    help: 'Registrations answered, by outcome.',
+    labelNames: ['outcome'],
+    registers,
+  });
+  const registrationTime = new Histogram({
+    name: 'psf_registration_duration_seconds',
+    help: 'Time to answer a registration, by outcome.',
+    labelNames: ['outcome'],
+    registers,
+  });
+  const osRequests = new Counter({
+    name: 'psf_onesignal_requests_total',
+    help: 'Requests to OneSignal, by endpoint and status (network: no answer).',
+    labelNames: ['endpoint', 'status'],
+    registers,
+  });
+  const osTime = new Histogram({
+    name: 'psf_onesignal_request_duration_seconds',
+    help: 'OneSignal request time.',
+    labelNames: ['endpoint'],
+    registers,
+  });
+  const decisions = new Counter({
+    name: 'psf_fallback_decisions_total',
+    help: 'Delivery-window decisions.',
+    labelNames: ['decision'],
+    registers,
+  });
+  const notifies = new Counter({
+    name: 'psf_notify_requests_total',
+    help: 'Notify API calls, by outcome.',
+    labelNames: ['outcome'],
+    registers,
+  });
 
   return {
     registration(outcome, seconds) {
-      registrations.get({ outcome }).n += 1;
-      observe(registrationTime.get({ outcome }), seconds);
+      registrations.inc({ outcome });
+      registrationTime.observe({ outcome }, seconds);
     },
     onesignal(endpoint, status, seconds) {
-      osRequests.get({ endpoint, status }).n += 1;
-      observe(osTime.get({ endpoint }), seconds);
+      osRequests.inc({ endpoint, status });
+      osTime.observe({ endpoint }, seconds);
     },
     fallbackDecision(decision) {
-      decisions.get({ decision }).n += 1;
+      decisions.inc({ decision });
     },
     notify(outcome) {
-      notifies.get({ outcome }).n += 1;
+      notifies.inc({ outcome });
     },
-    render() {
-      const out: string[] = [];
-      for (const f of families) {
-        out.push(`# HELP ${f.name} ${f.help}`, `# TYPE ${f.name} ${f.type}`);
-        for (const { labels, value } of f.series.values()) {
-          if (f.type === 'counter') {
-            out.push(`${f.name}${labelText(labels)} ${(value as { n: number }).n}`);
-            continue;
-          }
-          const h = value as Histogram;
-          BUCKETS.forEach((b, i) =>
-            out.push(`${f.name}_bucket${labelText({ ...labels, le: String(b) })} ${h.counts[i]}`),
-          );
-          out.push(`${f.name}_bucket${labelText({ ...labels, le: '+Inf' })} ${h.count}`);
-          out.push(`${f.name}_sum${labelText(labels)} ${h.sum}`);
-          out.push(`${f.name}_count${labelText(labels)} ${h.count}`);
-        }
-      }
-      return `${out.join('\n')}\n`;
+    async render() {
+      return { text: await registry.metrics(), contentType: registry.contentType };
     },
   };
 }

@@ -72,11 +72,9 @@ export function createRoutes(deps: RouteDeps): (request: Request) => Promise<Res
       return Response.json({ ok: true }, { headers: { 'cache-control': 'no-store' } });
     if (path === '/readyz') return readiness(deps);
     if (path === '/metrics') {
-      return new Response(deps.metrics.render(), {
-        headers: {
-          'content-type': 'text/plain; version=0.0.4; charset=utf-8',
-          'cache-control': 'no-store',
-        },
+      const { text, contentType } = await deps.metrics.render();
+      return new Response(text, {
+        headers: { 'content-type': contentType, 'cache-control': 'no-store' },
       });
     }
     if (path.startsWith('/assets/')) return deps.assets(request, path.slice('/assets/'.length));

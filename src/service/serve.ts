@@ -101,13 +101,6 @@ export async function serve(config: ServiceConfig, logger: ServiceLogger): Promi
       ? new UsageError(`Cannot listen on port ${config.port} (${error.code}): set PORT`)
       : error;
   });
-  const address = server.address() as AddressInfo;
-  logger.info('Listening', {
-    ...describeConfig(config),
-    url: `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`,
-    startupMs: Math.round(performance.now() - started),
-  });
-
   const stop = async (signal: string): Promise<void> => {
     if (draining) return;
     draining = true;
@@ -120,8 +113,17 @@ export async function serve(config: ServiceConfig, logger: ServiceLogger): Promi
     clearTimeout(cut);
     await stores.close();
     logger.info('Stopped');
+    await logger.end();
     process.exit(0);
   };
+  // Before "Listening": a supervisor may send SIGTERM as soon as it reads that line.
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+
+  const address = server.address() as AddressInfo;
+  logger.listening({
+    ...describeConfig(config),
+    url: `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`,
+    startupMs: Math.round(performance.now() - started),
+  });
 }

@@ -1,6 +1,6 @@
 /**
  * Where the service keeps its data, from the configuration: PSF_DATA_DIR alone (JSON Lines
- * consent, a journal of pending fallbacks; memory rate limits and idempotency), PostgreSQL for
+ * consent, a journal of pending fallbacks, idempotency answers; memory rate limits), PostgreSQL for
  * consent (DATABASE_URL), Redis for rate limits, idempotency and BullMQ fallbacks (REDIS_URL).
  * Drivers are optional peers, loaded only when the configuration names their system.
  */
@@ -18,6 +18,7 @@ import { createJsonLinesConsentStore } from '../server/node.js';
 import type { ServiceConfig } from './config.js';
 import { dataFiles, lockDataDir } from './data-dir.js';
 import { UsageError, within } from './errors.js';
+import { createJournalIdempotencyStore } from './journal-idempotency.js';
 import { createJournalScheduler } from './journal-scheduler.js';
 
 export interface Probe {
@@ -133,6 +134,9 @@ export async function openStores(config: ServiceConfig, options: OpenOptions): P
       const scheduler = await createJournalScheduler(files.fallbacks, options.logger);
       closers.push(() => scheduler.close());
       stores.scheduler = scheduler;
+      const idempotency = await createJournalIdempotencyStore(files.idempotency, options.logger);
+      closers.push(() => idempotency.close());
+      stores.idempotency = idempotency;
       probes.push({ name: 'data-dir', ping: () => scheduler.ping() });
     }
     return stores;

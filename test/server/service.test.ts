@@ -152,15 +152,21 @@ describe('push-sms-fallback serve', () => {
     expect(event.status).toBeLessThan(500);
 
     // Metrics: Prometheus text, outcomes and OneSignal endpoints, no number or key.
-    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const scrape = await fetch(`${base}/metrics`);
+    expect(scrape.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const metrics = await scrape.text();
     expect(metrics).toContain('psf_registrations_total{outcome="registered"} 1');
     expect(metrics).toContain('psf_registrations_total{outcome="invalid"} 1');
     expect(metrics).toMatch(
       /psf_onesignal_requests_total\{endpoint="POST \/apps\/\{app_id\}\/users",status="20\d"\} 1/,
     );
-    expect(metrics).toContain(
-      'psf_registration_duration_seconds_bucket{outcome="registered",le="+Inf"} 1',
+    // Label order is the client library's (prom-client writes `le` first).
+    expect(metrics).toMatch(
+      /^psf_registration_duration_seconds_bucket\{(?=[^}]*outcome="registered")(?=[^}]*le="\+Inf")[^}]*\} 1$/m,
     );
+    // The process's own figures, as from any Node service.
+    expect(metrics).toMatch(/^process_cpu_seconds_total \d/m);
+    expect(metrics).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
     expect(metrics).not.toMatch(/7400123456|simulator0000/);
 
     // Assets: the browser build, cached by kind, loadable cross-origin, nothing else reachable.
@@ -195,6 +201,12 @@ describe('push-sms-fallback serve', () => {
     expect(service.logs.some((l) => l.msg === 'request' && l.path === '/api/sms-subscribe')).toBe(
       true,
     );
+    // Every line: the level as a word, an ISO time; the last one written before the exit.
+    for (const line of service.logs) {
+      expect(line).toMatchObject({ level: expect.stringMatching(/^(info|warn|error)$/) });
+      expect(String(line.time)).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/);
+    }
+    expect(service.logs.at(-1)?.msg).toBe('Stopped');
   });
 
   it('keeps consent records and pending fallbacks across a restart; commands read them', async () => {

@@ -16,6 +16,7 @@ import {
 import { sha256Hex } from '../crypto.js';
 import { checkConnectionDriver, persistenceWarnings } from './bullmq-checks.js';
 import { safeLogger, type Logger } from '../logger.js';
+import { outageReporter } from './connection-outage.js';
 import {
   DECIDED_RETENTION_MS,
   VIEW_MESSAGE_LIMIT,
@@ -129,6 +130,10 @@ export function createBullMqScheduler(options: BullMqSchedulerOptions): Fallback
   const indexKey = (notificationId: string) => `${prefix}by-notification:${notificationId}`;
   const queue = new Queue(queueName, { connection: options.connection });
   const logger = safeLogger(options.logger, []);
+  // Without listeners BullMQ prints each failed reconnect to the console; it reconnects itself.
+  const outage = outageReporter(logger, 'BullMQ: Redis');
+  queue.on('error', outage.error);
+  queue.getBackend().on('ready', outage.ready);
   let worker: Worker | undefined;
 
   const ready = (async () => {
@@ -202,9 +207,8 @@ export function createBullMqScheduler(options: BullMqSchedulerOptions): Fallback
           connection: options.connection,
         },
       );
-      // BullMQ emits errors (Redis unreachable…) and retries itself; without a listener Node
-      // would treat them as fatal.
-      worker.on('error', () => undefined);
+      worker.on('error', outage.error);
+      worker.getBackend().on('ready', outage.ready);
     },
     async schedule(job): Promise<ScheduleResult> {
       const client = await ready;
