@@ -2,7 +2,7 @@
 // opt-out check finds the number's earlier records without reading the whole file again, and
 // what it finds stays right across restarts, erasures and text that is not ASCII.
 import type * as Fs from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -75,6 +75,33 @@ describe('JSON Lines consent store as the file grows', () => {
     expect(await second.findConsent('+447400000001')).toEqual([]);
     expect(await second.findConsent('+447400000002')).toEqual([{ ...kept, outcome: 'opted-out' }]);
     expect(await second.findConsent('+447400000003')).toEqual([{ ...later, outcome: null }]);
+  });
+
+  it('withdraws a late record by blanking its line where it is, not by rewriting the file', async () => {
+    const path = await storeFile();
+    const store = createJsonLinesConsentStore(path, { sync: false });
+    const late = await consentRecord('+447400000005', AT);
+    const kept = await consentRecord('+447400000006', AT);
+    await store.append(late);
+    await store.append(kept);
+    const before = await stat(path);
+
+    await store.withdraw?.(late.id);
+    const after = await stat(path);
+    // The same file, written in place: appends in the meantime kept going to it.
+    expect(after.ino).toBe(before.ino);
+    expect(after.size).toBe(before.size);
+    const text = await readFile(path, 'utf8');
+    expect(text).not.toContain('+447400000005');
+    expect(text).not.toContain(late.id);
+    expect(await store.findConsent('+447400000005')).toEqual([]);
+    expect(await store.findConsent('+447400000006')).toEqual([{ ...kept, outcome: null }]);
+    await store.close();
+
+    const reopened = createJsonLinesConsentStore(path, { sync: false });
+    onCleanup(() => reopened.close());
+    expect(await reopened.findConsent('+447400000005')).toEqual([]);
+    expect(await reopened.findConsent('+447400000006')).toEqual([{ ...kept, outcome: null }]);
   });
 
   it('finds a record the moment its append was asked for, before it reached the disk', async () => {

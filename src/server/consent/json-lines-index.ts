@@ -26,6 +26,11 @@ export interface LineIndex {
   written(lines: readonly { line: Line; bytes: number }[]): void;
   /** Forgets every record and outcome (the file was rewritten); the opt-out list stays. */
   clear(): void;
+  /**
+   * Forgets one of the records written lately (the last 1,024) and says where its line is, so
+   * it can be blanked in place; undefined for an older one.
+   */
+  takeRecent(recordId: string): { offset: number; bytes: number } | undefined;
   /** The number's records, oldest first, with their outcomes, read from `file` by position. */
   read(
     phone: string,
@@ -34,6 +39,8 @@ export interface LineIndex {
 }
 
 const NEWLINE = 0x0a;
+/** Records written lately that can still be withdrawn in place (a late write is withdrawn at once). */
+const RECENT = 1024;
 
 /** Each line of the file with its byte offset and length (newline included). */
 async function* linesAt(
@@ -88,19 +95,36 @@ export async function indexLines(path: string, optOuts: OptOutMap): Promise<Line
     if ('type' in line && line.type === 'opt-in') optOuts.entries.delete(line.phone);
   }
 
+  // Record id → its number and offset, for the records written since the file was read.
+  const recent = new Map<string, { phone: string; offset: number; bytes: number }>();
   const index: LineIndex = {
     size,
     optOuts,
     written(lines) {
       for (const { line, bytes } of lines) {
         note(line, index.size, bytes);
+        if (!('type' in line)) {
+          recent.set(line.id, { phone: line.phone, offset: index.size, bytes });
+          if (recent.size > RECENT) recent.delete(recent.keys().next().value ?? '');
+        }
         index.size += bytes;
       }
     },
     clear() {
       records.clear();
       outcomes.clear();
+      recent.clear();
       index.size = 0;
+    },
+    takeRecent(recordId) {
+      const found = recent.get(recordId);
+      if (!found) return undefined;
+      recent.delete(recordId);
+      const at = records.get(found.phone) ?? [];
+      const i = at.indexOf(found.offset);
+      if (i >= 0 && i % 2 === 0) at.splice(i, 2);
+      if (at.length === 0) records.delete(found.phone);
+      return { offset: found.offset, bytes: found.bytes };
     },
     async read(phone, file) {
       const at = records.get(phone) ?? [];

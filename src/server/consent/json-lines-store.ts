@@ -45,6 +45,18 @@ export interface JsonLinesConsentStore extends ConsentStore {
  * gone from disk, not hidden. One process owns the file: it keeps an index of where each
  * number's records are (json-lines-index.ts), so finding them never reads the whole file.
  */
+/** Overwrites a line with spaces (its newline kept) and flushes it. */
+async function blankLine(path: string, offset: number, bytes: number): Promise<void> {
+  // Not through the append handle: on Linux a positioned write to an O_APPEND file appends.
+  const fh = await open(path, 'r+');
+  try {
+    await fh.write(Buffer.from(`${' '.repeat(bytes - 1)}\n`), 0, bytes, offset);
+    await fh.datasync();
+  } finally {
+    await fh.close();
+  }
+}
+
 export function createJsonLinesConsentStore(
   path: string,
   options: JsonLinesConsentStoreOptions = {},
@@ -81,6 +93,8 @@ export function createJsonLinesConsentStore(
   }
 
   function appendLines(lines: Line[]): Promise<void> {
+    // The index is read before the first write, so it knows where every line written here is.
+    if (!index) void lineIndex().catch(() => undefined);
     const texts = lines.map((l) => `${JSON.stringify(l)}\n`);
     const written = queued(async () => {
       const fh = await file().catch((error: unknown) => {
@@ -202,7 +216,20 @@ export function createJsonLinesConsentStore(
     recordOutcome: (recordId, outcome) =>
       appendLines([{ type: 'outcome', recordId, outcome, at: new Date(now()).toISOString() }]),
     async withdraw(recordId) {
-      await rewrite((r) => r.id === recordId);
+      // A late write is withdrawn at once: its line is blanked where it is (readers skip blank
+      // lines) instead of rewriting the whole file while registrations wait behind it.
+      const blanked = await queued(async () => {
+        const at = index?.takeRecent(recordId);
+        if (!at) return false;
+        try {
+          await blankLine(path, at.offset, at.bytes);
+        } catch (error) {
+          index = null; // unsure what the line holds now: read the file again when next needed
+          throw error;
+        }
+        return true;
+      });
+      if (!blanked) await rewrite((r) => r.id === recordId);
     },
     async findConsent(phone) {
       checkPhoneArgument('findConsent', phone);
