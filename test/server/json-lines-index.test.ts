@@ -104,6 +104,24 @@ describe('JSON Lines consent store as the file grows', () => {
     expect(await reopened.findConsent('+447400000006')).toEqual([{ ...kept, outcome: null }]);
   });
 
+  it('keeps the order of concurrent appends and an erasure asked between them', async () => {
+    const store = createJsonLinesConsentStore(await storeFile());
+    onCleanup(() => store.close());
+    const phone = '+447400000007';
+    const first = await consentRecord(phone, AT);
+    const second = await consentRecord(phone, AT);
+    const others = await Promise.all([1, 2, 3].map((n) => consentRecord(`+44740000001${n}`, AT)));
+    // Appends asked together share one write; the erasure in between must still see only the first.
+    const done = [store.append(first), ...others.map((r) => store.append(r))];
+    const erased = store.eraseConsent(phone);
+    done.push(store.append(second));
+    await Promise.all(done);
+    expect(await erased).toBe(1);
+    expect(await store.findConsent(phone)).toEqual([{ ...second, outcome: null }]);
+    for (const r of others)
+      expect(await store.findConsent(r.phone)).toEqual([{ ...r, outcome: null }]);
+  });
+
   it('finds a record the moment its append was asked for, before it reached the disk', async () => {
     const store = createJsonLinesConsentStore(await storeFile());
     onCleanup(() => store.close());

@@ -85,33 +85,49 @@ export function createJsonLinesConsentStore(
     if (current) await (await current.catch(() => undefined))?.close();
   }
 
+  // Appends not yet written that later ones may join: one write for all of them.
+  let batch: { lines: Line[]; texts: string[]; written: Promise<void> } | null = null;
+
   /** Runs `task` after every write queued before it; a failure does not stop the queue. */
   function queued<T>(task: () => Promise<T>): Promise<T> {
+    batch = null; // appends after this task are written after it
     const run = queue.then(task);
     queue = run.catch(() => undefined);
     return run;
+  }
+
+  async function writeLines(lines: Line[], texts: string[]): Promise<void> {
+    const fh = await file().catch((error: unknown) => {
+      handle = undefined; // try to open again on the next record
+      throw error;
+    });
+    try {
+      await fh.appendFile(texts.join(''), 'utf8');
+      writtenThrough = fh;
+    } catch (error) {
+      index = null; // part of it may be on disk: read the file again when next needed
+      throw error;
+    }
+    index?.written(lines.map((line, i) => ({ line, bytes: Buffer.byteLength(texts[i] ?? '') })));
   }
 
   function appendLines(lines: Line[]): Promise<void> {
     // The index is read before the first write, so it knows where every line written here is.
     if (!index) void lineIndex().catch(() => undefined);
     const texts = lines.map((l) => `${JSON.stringify(l)}\n`);
-    const written = queued(async () => {
-      const fh = await file().catch((error: unknown) => {
-        handle = undefined; // try to open again on the next record
-        throw error;
+    let open = batch;
+    if (!open) {
+      const next = { lines: [] as Line[], texts: [] as string[], written: Promise.resolve() };
+      next.written = queued(() => {
+        if (batch === next) batch = null;
+        return writeLines(next.lines, next.texts);
       });
-      try {
-        await fh.appendFile(texts.join(''), 'utf8');
-        writtenThrough = fh;
-      } catch (error) {
-        index = null; // part of it may be on disk: read the file again when next needed
-        throw error;
-      }
-      index?.written(lines.map((line, i) => ({ line, bytes: Buffer.byteLength(texts[i] ?? '') })));
-    });
+      open = batch = next;
+    }
+    open.lines.push(...lines);
+    open.texts.push(...texts);
     // Outside the queue: a read or the next write need not wait for the disk.
-    return sync ? written.then(durable) : written;
+    return sync ? open.written.then(durable) : open.written;
   }
 
   async function* lines(): AsyncGenerator<Line> {
