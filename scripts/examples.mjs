@@ -5,7 +5,8 @@
 // the packed tarball of this package replaces node_modules/push-sms-fallback (so a rebuilt dist/
 // is what the example gets), then `npm run build` (two at a time: the machine has two cores).
 // The vite, esbuild and Angular builds write examples/<name>/dist, which the browser tests load
-// (test/browser/frameworks.test.ts); Next.js writes .next after type-checking.
+// (test/browser/frameworks.test.ts); Next.js writes .next after type-checking, and is then run
+// with `next start` and checked end to end (scripts/nextjs-example.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -109,6 +110,17 @@ const built = await pool(
   2,
 );
 builds.forEach((name, i) => built[i] || failed.add(name));
+
+// 4. Next.js end to end: `next start` of the build, with and without the secrets, against the
+// OneSignal REST simulator (scripts/nextjs-example.ts prints each check).
+if (builds.includes('nextjs') && !failed.has('nextjs')) {
+  const checked = spawnSync('npx', ['tsx', 'scripts/serve-example.ts', 'nextjs', '--check'], {
+    stdio: 'inherit',
+    env: { ...env, PORT: process.env.NEXTJS_CHECK_PORT ?? '8391' },
+    timeout: 240_000,
+  });
+  if (checked.status !== 0) failed.add('nextjs');
+}
 
 console.log(
   `examples: ${names.length - failed.size} of ${names.length} built in ${seconds(started)}` +

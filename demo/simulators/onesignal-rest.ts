@@ -761,7 +761,10 @@ export function createOneSignalSimulator(options: SimulatorOptions = {}): OneSig
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const controller = new AbortController();
-        res.once('close', () => controller.abort());
+        // The client went away before the answer (an abort after it would only cost a DOMException).
+        res.once('close', () => {
+          if (!res.writableFinished) controller.abort();
+        });
         const headers = new Headers();
         for (let i = 0; i < req.rawHeaders.length; i += 2) {
           headers.append(req.rawHeaders[i] ?? '', req.rawHeaders[i + 1] ?? '');
