@@ -22,7 +22,7 @@ describe('final OneSignal refusals', () => {
     const res = await post(url, body);
     expect(res.status).toBe(424);
     expect(await problemOf(res)).toMatchObject({
-      type: 'urn:push-sms-fallback:problem:upstream-refused',
+      type: 'urn:push-sms-fallback:problem/upstream-refused',
       detail: 'Text messages cannot be set up right now.',
     });
     const errors = logger.lines.filter((l) => l.level === 'error');
@@ -41,7 +41,7 @@ describe('final OneSignal refusals', () => {
     const res = await post(url, registration());
     expect(res.status).toBe(500);
     expect(await problemOf(res)).toMatchObject({
-      type: 'urn:push-sms-fallback:problem:server-misconfigured',
+      type: 'urn:push-sms-fallback:problem/server-misconfigured',
     });
     const errors = logger.lines.filter((l) => l.level === 'error');
     expect(errors[0]?.message).toContain('check appId and apiKey');

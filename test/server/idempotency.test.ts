@@ -64,7 +64,7 @@ describe('idempotent replay', () => {
     expect(res.status).toBe(422);
     expect(await problemOf(res)).toMatchObject({
       field: 'idempotencyKey',
-      type: 'urn:push-sms-fallback:problem:idempotency-key-reused',
+      type: 'urn:push-sms-fallback:problem/idempotency-key-reused',
     });
     expect(writes(sim)).toHaveLength(1);
   });

@@ -80,7 +80,7 @@ describe('Node adapter: bodies', () => {
     expect(answer.status).toBe(408);
     expect(answer.head).toContain('connection: close');
     expect(JSON.parse(answer.body)).toMatchObject({
-      type: 'urn:push-sms-fallback:problem:request-timeout',
+      type: 'urn:push-sms-fallback:problem/request-timeout',
       status: 408,
     });
     expect(sim.requests).toHaveLength(0);
@@ -112,7 +112,7 @@ describe('Node adapter: methods the Fetch API refuses', () => {
       expect(answer.head).toContain('allow: post, options');
       expect(answer.head).toContain('content-type: application/problem+json');
       expect(JSON.parse(answer.body)).toMatchObject({
-        type: 'urn:push-sms-fallback:problem:method-not-allowed',
+        type: 'urn:push-sms-fallback:problem/method-not-allowed',
       });
     });
   }

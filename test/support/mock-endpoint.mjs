@@ -51,7 +51,7 @@ export function mockEndpoint() {
       // `:nodetail`: a problem without `detail`, for the element's own fallback text.
       const body = { title: 'Scripted failure', status, field: 'phone' };
       const kind = opts.find((o) => o.startsWith('type='));
-      if (kind) body.type = `urn:push-sms-fallback:problem:${kind.slice(5)}`;
+      if (kind) body.type = `urn:push-sms-fallback:problem/${kind.slice(5)}`;
       ctx.body = JSON.stringify(opts.includes('nodetail') ? body : { ...body, detail });
     } else {
       ctx.type = 'application/json';

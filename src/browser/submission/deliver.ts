@@ -37,7 +37,7 @@ async function readBody(response: Response): Promise<unknown> {
 
 /**
  * The problem kind a type names: its last path segment (`…/sms/opted-out` → `opted-out`), also
- * after a URN's last colon (`urn:push-sms-fallback:problem:invalid-phone` → `invalid-phone`).
+ * after a URN's last colon, as other backends may write it (`urn:x:problem:invalid-phone`).
  */
 export const problemKind = (type: unknown): string | undefined =>
   typeof type === 'string' ? type.slice(type.search(/[^/:]*$/)) || undefined : undefined;

@@ -1,6 +1,6 @@
 import type { Problem } from '../../wire/contract.js';
 
-/** Machine-readable problem kinds; the `type` URI is `urn:push-sms-fallback:problem:<kind>`. */
+/** Machine-readable problem kinds; the `type` URI is `urn:push-sms-fallback:problem/<kind>`. */
 export type ProblemKind =
   | 'bad-request'
   | 'origin-not-allowed'
@@ -22,7 +22,7 @@ export type ProblemKind =
   | 'server-error'
   | 'server-misconfigured';
 
-export const PROBLEM_TYPE_PREFIX = 'urn:push-sms-fallback:problem:';
+export const PROBLEM_TYPE_PREFIX = 'urn:push-sms-fallback:problem/';
 
 const TITLES: Record<ProblemKind, string> = {
   'bad-request': 'Bad request',
