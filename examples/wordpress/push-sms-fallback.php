@@ -69,6 +69,8 @@ function push_sms_fallback_shortcode( $atts ) {
 			'dismiss_days'      => '',
 			'tag_key'           => '',
 			'external_id'       => '', // your user id for OneSignal, if you use external ids
+			'identity'          => '', // "segment": Segment's user id becomes the external id
+			'analytics'         => '', // e.g. "segment gtm gtag": the sign-up funnel's events
 			'lang'              => '', // default: the page's language
 			'sdk_src'           => '', // a self-hosted OneSignal SDK
 			'sdk_timeout'       => '',
