@@ -1,6 +1,7 @@
 // The element in OneSignal setups that used to leave it silent or waiting (issue 22): two elements
 // naming different apps, OneSignal's own slidedown answered "No thanks", a page callback that
-// awaits init in the queue, a consent manager holding the SDK, and storage the SDK cannot open.
+// awaits init in the queue, a consent manager holding the SDK, storage the SDK cannot open, and a
+// site's own service worker that OneSignal's would replace.
 // Each case failed before its fix. They need a browser with push: without it the element never
 // looks at OneSignal (test/support/needs.ts).
 import { expect } from '@open-wc/testing';
@@ -14,6 +15,12 @@ import {
   until,
 } from '../support/onesignal-page.js';
 import { APP_ID, cleanUp, mount, mountWithSdk, spyWarnings, stateIs } from '../support/element.js';
+import {
+  fileOf,
+  registerSiteWorker,
+  removeWorkers,
+  rootRegistration,
+} from '../support/site-worker.js';
 
 let warnings: ReturnType<typeof spyWarnings> | undefined;
 beforeEach(() => (warnings = spyWarnings()));
@@ -143,5 +150,50 @@ describe('a consent manager: the page initialises with requiresUserPrivacyConsen
     expect(of('show')).to.deep.equal([]);
     await page.OneSignal!.setConsentGiven(true);
     await stateIs(el, 'push');
+  });
+});
+
+describe('a site’s own service worker at scope /, the element holding app-id [needs push]', () => {
+  afterEach(removeWorkers);
+  const reasons = (shows: CustomEvent[]) =>
+    shows.map((e) => (e.detail as { reason: string }).reason);
+
+  it('OneSignal is neither loaded nor initialised; one warning names the worker and both fixes; every element offers SMS at once (reason unavailable)', async () => {
+    await registerSiteWorker();
+    const first = mountWithSdk({}, { endpoint: '/mock/x', 'sdk-timeout': '60000' });
+    const second = mountWithSdk({}, { endpoint: '/mock/x', 'sdk-timeout': '60000' });
+    await stateIs(first.el, 'form');
+    await stateIs(second.el, 'form');
+    expect(reasons(first.of('show'))).to.deep.equal(['unavailable']);
+    expect(reasons(second.of('show'))).to.deep.equal(['unavailable']);
+    const about = (warnings?.lines ?? []).filter((line) => line.includes('/sw.js'));
+    expect(about).to.have.length(1);
+    expect(about[0])
+      .to.contain('importScripts("https://cdn.onesignal.com/sdks/web/v16/OneSignalSDK.sw.js")')
+      .and.contain('serviceWorkerParam: { scope: "/push/onesignal/" }');
+    expect(page.OneSignal).to.equal(undefined);
+    expect(window.OneSignalSimulator).to.equal(undefined);
+  });
+
+  it('a visitor who granted push earlier: the site’s worker stays the only one at /', async () => {
+    await registerSiteWorker();
+    const { el, of } = mountWithSdk({ permission: 'granted' }, { endpoint: '/mock/x' });
+    // Decided: the SMS offer, or (on the old code) push on a worker put in place of the site's.
+    await until(() => !['loading', 'waiting'].includes(el.state), 'a decision', 10_000);
+    const registration = await rootRegistration();
+    expect(fileOf(registration?.active)).to.equal('sw.js');
+    expect(registration?.installing ?? registration?.waiting ?? null).to.equal(null);
+    expect(el.state).to.equal('form');
+    expect(reasons(of('show'))).to.deep.equal(['unavailable']);
+  });
+
+  it('OneSignal’s own worker at / keeps working: the element initialises OneSignal, says nothing', async () => {
+    await navigator.serviceWorker.register(`/OneSignalSDKWorker.js?appId=${APP_ID}`, {
+      scope: '/',
+    });
+    const { el } = mountWithSdk({ subscribed: 1 }, { endpoint: '/mock/x' });
+    await stateIs(el, 'push', 10_000);
+    expect(simulator().calls.init).to.equal(1);
+    expect(warnings?.lines ?? []).to.deep.equal([]);
   });
 });

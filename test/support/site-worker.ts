@@ -32,6 +32,8 @@ export const rootRegistration = () => navigator.serviceWorker.getRegistration('/
 /** Removes every service worker registration of this origin (and any page left open). */
 export async function removeWorkers(): Promise<void> {
   document.querySelectorAll('iframe[src="/demo/terms.html"]').forEach((frame) => frame.remove());
-  for (const registration of (await navigator.serviceWorker?.getRegistrations()) ?? [])
-    await registration.unregister();
+  if (!navigator.serviceWorker) return;
+  // The browser's own list, past the simulator's stand-in registration.
+  const all = ServiceWorkerContainer.prototype.getRegistrations.call(navigator.serviceWorker);
+  for (const registration of await all) await registration.unregister();
 }
