@@ -187,6 +187,30 @@ describe('a site’s own service worker at scope /, the element holding app-id [
     expect(reasons(of('show'))).to.deep.equal(['unavailable']);
   });
 
+  it('a site that registers its worker while its first page loads, after the element first looked: the element looks again before init, and does not call it', async () => {
+    // The browser answers the element's first look as it stood before the site's register().
+    const container = navigator.serviceWorker;
+    const real = container.getRegistration.bind(container);
+    let looks = 0;
+    container.getRegistration = async (scope) => {
+      const answer = await real(scope);
+      if (++looks === 1) await registerSiteWorker();
+      return answer;
+    };
+    try {
+      const { el, of } = mountWithSdk({ permission: 'granted' }, { endpoint: '/mock/x' });
+      await until(() => !['loading', 'waiting'].includes(el.state), 'a decision', 10_000);
+      const registration = await rootRegistration();
+      expect(fileOf(registration?.active)).to.equal('sw.js');
+      expect(registration?.installing ?? registration?.waiting ?? null).to.equal(null);
+      expect(simulator().calls.init).to.equal(0);
+      expect(reasons(of('show'))).to.deep.equal(['unavailable']);
+      expect((warnings?.lines ?? []).filter((line) => line.includes('/sw.js'))).to.have.length(1);
+    } finally {
+      delete (container as Partial<ServiceWorkerContainer>).getRegistration;
+    }
+  });
+
   it('OneSignal’s own worker at / keeps working: the element initialises OneSignal, says nothing', async () => {
     await navigator.serviceWorker.register(`/OneSignalSDKWorker.js?appId=${APP_ID}`, {
       scope: '/',

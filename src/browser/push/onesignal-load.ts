@@ -60,10 +60,24 @@ export function loadOneSignal(
   // In the page at once, so every element on it hears how this ends (src comes below).
   document.head.append(tag);
 
+  /**
+   * Whether a worker of the site's own holds OneSignal's scope: then push is unavailable as if
+   * the SDK were blocked (every element hears the tag's error), with one warning.
+   */
+  const siteWorkerInTheWay = async () => {
+    const worker = await siteWorker();
+    if (worker) {
+      misconfigured('site-worker', worker);
+      tag.dispatchEvent(new Event('error'));
+    }
+    return worker;
+  };
   let called = false;
   const init = async (os: Sdk) => {
     if (called || os.config) return;
     called = true;
+    // Asked again: a site may register its worker while its first page loads.
+    if (await siteWorkerInTheWay()) return;
     onInit();
     try {
       await os.init({ appId });
@@ -97,15 +111,10 @@ export function loadOneSignal(
     setTimeout(initUnlessThePageDid, PAGE_INIT_GRACE_MS - since);
   };
   // The SDK is requested only where OneSignal's worker would replace no worker of the site's.
-  // Where it would, push is unavailable as if the SDK were blocked: no init, SMS is offered.
-  void siteWorker().then((worker) => {
-    if (worker) {
-      misconfigured('site-worker', worker);
-      tag.dispatchEvent(new Event('error'));
-    } else {
-      tag.src = sdkSrc;
-      if (document.readyState === 'complete') afterGrace();
-      else addEventListener('load', afterGrace, { once: true });
-    }
+  void siteWorkerInTheWay().then((inTheWay) => {
+    if (inTheWay) return;
+    tag.src = sdkSrc;
+    if (document.readyState === 'complete') afterGrace();
+    else addEventListener('load', afterGrace, { once: true });
   });
 }

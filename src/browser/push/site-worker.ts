@@ -14,10 +14,9 @@ export async function siteWorker(): Promise<string | undefined> {
   try {
     // Only a registration at `/` itself matches `/`: a narrower scope is not in the way. Of its
     // workers, the SDK reads the active one, else the one on its way.
-    const registration = await navigator.serviceWorker.getRegistration('/');
-    const url = (registration?.active ?? registration?.installing ?? registration?.waiting)
-      ?.scriptURL;
-    return url && !/\/OneSignalSDK\w*\.js\b/.test(url) ? url : undefined;
+    const r = await navigator.serviceWorker.getRegistration('/');
+    const url = r && (r.active || r.installing || r.waiting)?.scriptURL;
+    return url && !/\/OneSignalSDK\w*\.js/.test(url) ? url : undefined;
   } catch {
     // No service workers here (some private modes): nothing of the site's to replace.
     return undefined;
