@@ -2,18 +2,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-/** A lint rule that refuses relative imports from `files` into the named top folders of src/. */
-const crossing = (files, folders, message) => ({
+/**
+ * A lint rule refusing the given imports in `files`. One per set of files: a later
+ * `no-restricted-imports` for the same files would replace these patterns, not add to them.
+ */
+const refusing = (files, ...patterns) => ({
   files: [files],
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: [{ regex: `^(\\.\\./)+(${folders.join('|')})/`, message }],
-      },
-    ],
-  },
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
 });
+
+/** A relative import that climbs into the named top folders of src/. */
+const into = (folders, message) => ({ regex: `^(\\.\\./)+(${folders.join('|')})/`, message });
+
+const PROGRAM = into(['service'], 'the program sits on top of the library');
 
 export default tseslint.config(
   {
@@ -40,10 +41,26 @@ export default tseslint.config(
   },
   // Where code runs (docs/architecture.md): what ships to the browser and the server share only
   // the wire contract. A relative import that climbs into the other side fails the build.
-  crossing('src/browser/**', ['server'], 'browser code shares only src/wire/ with the server'),
-  crossing('src/server/**', ['browser'], 'server code shares only src/wire/ with the browser code'),
-  crossing('src/wire/**', ['browser', 'server'], 'the wire contract imports from neither side'),
-  crossing('src/{browser,server,wire}/**', ['service'], 'the program sits on top of the library'),
+  refusing(
+    'src/browser/**',
+    into(['server'], 'browser code shares only src/wire/ with the server'),
+    PROGRAM,
+    {
+      regex: '^libphonenumber-js',
+      message:
+        "the form reads numbers with form/phone-parse.ts: libphonenumber-js's code would add 7 kB gzip to every declined visitor's download",
+    },
+  ),
+  refusing(
+    'src/server/**',
+    into(['browser'], 'server code shares only src/wire/ with the browser code'),
+    PROGRAM,
+  ),
+  refusing(
+    'src/wire/**',
+    into(['browser', 'server'], 'the wire contract imports from neither side'),
+    PROGRAM,
+  ),
   {
     // The program uses the library as any user would: through its public server entries.
     files: ['src/service/**'],

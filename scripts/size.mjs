@@ -15,17 +15,22 @@ const rows = [
   // snippet, the browser's own push subscription, hostile SDK states): 4.52 kB with them; 4.88 kB
   // once it also handled real sites (issue 22: OneSignal's slidedown "No thanks", consent managers,
   // refused storage, a page callback starving init, two app-ids, the SDK's change
-  // events) and push-watch.ts's seam; 4,999 bytes with the site's own service worker check.
-  // 1 byte of headroom: issue 26 is to win bytes back.
-  ['npm entry, Lit external (minified)', npm, 5_000],
-  ['Form chunk: form, phone code, English (form path only)', sizes.form, undefined],
-  ['Form path: form chunk + largest numbering plan', sum(sizes.form, largestPlan), 36_000],
-  // The promise to declined visitors (bench/report/goals.ts): at most half of intl-tel-input with utils,
-  // 79.84 kB gzip of JS + CSS as `npm run bench` measures it (bench/bytes/sizes.ts).
+  // events) and push-watch.ts's seam; 5,024 bytes with login's identity and the site's own
+  // service worker check (0.11 kB of it), hence 5.1 kB: issue 26 is to win bytes back.
+  ['npm entry, Lit external (minified)', npm, 5_100],
+  ['Form chunk: form, phone code (form path only)', sizes.form, undefined],
+  // Issue 26's goals are 26 kB for the English path, 28 kB with the largest locale and 7 kB for
+  // the script tag; these budgets hold what is met so far, with room for the element's own changes.
+  ['Form path: form chunk + largest numbering plan', sum(sizes.form, largestPlan), 22_000],
+  [
+    'Declined visitor in English: + form path, English',
+    sum(sizes.eager, sizes.form, largestPlan, sizes.locales.en),
+    29_000,
+  ],
   [
     'Declined visitor: script tag, form path, largest locale',
     sum(sizes.eager, sizes.form, largestPlan, largest(sizes.locales)),
-    39_920,
+    31_000,
   ],
   ['Classic-script loader', sizes.classic, undefined],
   ...Object.entries(sizes.plans).map(([name, size]) => [

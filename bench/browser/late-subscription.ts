@@ -2,7 +2,8 @@
  * Issue 22, item 7: how long after the SDK's readiness the element decides `push` when the push
  * subscription arrives late (permission granted, no subscription yet: the SDK's autoResubscribe
  * makes one after readiness; the user create answers `USER_CREATE_MS` after the browser holds
- * it). Prints median and max of (decision − readiness) over `RUNS` page loads of a loopback page,
+ * it; meanwhile, as the real SDK 160608 does, OneSignal fires no `change`: only the browser
+ * knows). Prints median and max of (decision − readiness) over `RUNS` page loads of a loopback page,
  * in Debian's headless Chromium, and the load average.
  *
  *   npx tsx bench/browser/late-subscription.ts [dist dir] [simulator .ts]

@@ -18,7 +18,9 @@
  *                          create answering late), or never settles; the SDK is ready meanwhile
  *   userCreate=<ms>        a new push subscription's id and the OneSignal user reach the page this
  *                          long after the browser holds the subscription (the user create POST);
- *                          meanwhile a `change` carries the token without an id, as the SDK's does
+ *                          meanwhile only the browser knows: the SDK's PushSubscription has no
+ *                          token or id and fires no `change` until that POST answers (its first
+ *                          `change` carries both), as the real SDK 160608 was seen to do
  *   swFails=1              the site's service worker file is missing (404): with permission
  *                          granted `init` rejects with the browser's TypeError; no subscription
  *   subscribeFails=1       pushManager.subscribe fails (offline push service, Brave without
@@ -67,6 +69,9 @@ import type { PushPermission } from '../../src/wire/contract.js';
   const ANSWER_MS = 30;
   /** pushManager.subscribe plus the user-create POST: the subscription id arrives after the permission. */
   const SUBSCRIBE_MS = 200;
+
+  /** login's round trip: the identify (PATCH identity) or the user create. */
+  const LOGIN_MS = 100;
 
   /** The SDK's default `serviceWorkerPath`. */
   const DEFAULT_WORKER = 'OneSignalSDKWorker.js';
@@ -205,6 +210,13 @@ import type { PushPermission } from '../../src/wire/contract.js';
     else Object.assign(state.queuedTags, tags);
     changed();
   };
+  /** A real user at last: the tag writes made meanwhile go to it. */
+  const flushQueuedTags = () => {
+    const queued = state.queuedTags;
+    state.queuedTags = {};
+    if (Object.keys(queued).length) send(queued);
+    changed();
+  };
   const setTags = (tags: Record<string, string>) => {
     state.tags = Object.fromEntries(
       Object.entries({ ...state.tags, ...tags }).filter(([, value]) => value !== ''),
@@ -292,15 +304,9 @@ import type { PushPermission } from '../../src/wire/contract.js';
       console.error(error);
       return false;
     }
-    let previous = snapshot();
+    const previous = snapshot();
     state.token ??= endpoint();
     changed();
-    // registerForPush runs checkAndTriggerSubscriptionChanged once the browser holds the
-    // subscription: with the user create still out, that `change` has the token, no id.
-    if (config.userCreate) {
-      emitSubscriptionChange(previous);
-      previous = snapshot();
-    }
     await sleep(config.userCreate);
     if (state.permission !== 'granted' || !state.token) return false;
     const newUser = !state.onesignalId;
@@ -311,9 +317,7 @@ import type { PushPermission } from '../../src/wire/contract.js';
     emitSubscriptionChange(previous);
     if (newUser) userEvents.emit('change', { current: { onesignalId: state.onesignalId } });
     if (newUser) void upsertSession();
-    const queued = state.queuedTags;
-    state.queuedTags = {};
-    if (Object.keys(queued).length) send(queued);
+    flushQueuedTags();
     return true;
   };
 
@@ -354,7 +358,7 @@ import type { PushPermission } from '../../src/wire/contract.js';
       return (live && state.subscriptionId) || undefined;
     },
     get token() {
-      return (live && state.token) || undefined;
+      return (live && state.subscriptionId && state.token) || undefined;
     },
     get optedIn() {
       return live && state.optedIn && state.permission === 'granted';
@@ -388,7 +392,9 @@ import type { PushPermission } from '../../src/wire/contract.js';
       get onesignalId() {
         return (live && state.onesignalId) || undefined;
       },
-      externalId: undefined,
+      get externalId() {
+        return (live && state.externalId) || undefined;
+      },
       PushSubscription: pushSubscription(live),
       addTag: method(calls.addTag, (key, value) => {
         if (typeof key !== 'string') throw new Error('"key" is the wrong type');
@@ -506,6 +512,32 @@ import type { PushPermission } from '../../src/wire/contract.js';
       if (typeof callback !== 'function') throw new Error('Callback is not a function');
       return (callback as DeferredCallback)(sdk);
     },
+    async login(externalId: string) {
+      await whenInitialized;
+      if (state.externalId === externalId) return;
+      // Only an anonymous real user is identified; a logged-in one is left for a new user.
+      const anonymous = state.externalId ? null : state.onesignalId;
+      state.externalId = externalId;
+      state.onesignalId = null;
+      state.tags = {};
+      changed();
+      await sleep(LOGIN_MS);
+      const users = (state.users ??= {});
+      const taken = users[externalId];
+      if (anonymous && !taken) {
+        // Identified: the same user, now with the external id (the SDK fires no User change).
+        state.onesignalId = anonymous;
+        users[externalId] = { onesignalId: anonymous, tags: {} };
+      } else {
+        // The create, or the 409 that falls back to it: OneSignal answers with the existing user.
+        const onesignalId = taken?.onesignalId ?? uuid();
+        users[externalId] = { onesignalId, tags: taken?.tags ?? {} };
+        state.onesignalId = onesignalId;
+        state.tags = { ...taken?.tags };
+        userEvents.emit('change', { current: { onesignalId, externalId } });
+      }
+      flushQueuedTags();
+    },
   });
 
   /** `_delayedInit`: internalInit and the session init. */
@@ -545,6 +577,12 @@ import type { PushPermission } from '../../src/wire/contract.js';
       state.subscriptionId = state.token = null;
       changed();
       emitSubscriptionChange(previous);
+    },
+    serverUser(externalId, tags = {}) {
+      const onesignalId = uuid();
+      (state.users ??= {})[externalId] = { onesignalId, tags };
+      changed();
+      return onesignalId;
     },
     reset() {
       localStorage.removeItem(STORE);

@@ -71,6 +71,13 @@ export interface SimOneSignal {
   Slidedown: SimSlidedown;
   init(options: { appId?: string; [key: string]: unknown }): Promise<void>;
   push(callback: unknown): unknown;
+  /**
+   * LoginManager: awaits init; the identity and tag models are replaced at once (a local user, no
+   * tags, the external id); then an anonymous real user is identified (same onesignalId, no User
+   * `change`), or a user is created, or OneSignal answers 409 and the existing user takes over
+   * with its tags: both then fire User `change`.
+   */
+  login(externalId: string): Promise<void>;
   setConsentGiven(consent: boolean): Promise<void>;
   setConsentRequired(required: boolean): Promise<void>;
 }
@@ -88,6 +95,10 @@ export interface SimState {
   optedIn: boolean;
   /** A real OneSignal user (null while the visitor is local-only). */
   onesignalId: string | null;
+  /** The external id the page logged in with (`OneSignal.login`). */
+  externalId?: string | null;
+  /** OneSignal's server: the users that have an external id, and their tags. */
+  users?: Record<string, { onesignalId: string; tags: Record<string, string> }>;
   /** The SDK's local tag model: what `getTags()` answers. */
   tags: Record<string, string>;
   /** Push prompts dismissed so far (the SDK's `promptDismissCount` option): 3, 7, then 30 days' rest. */
@@ -133,6 +144,8 @@ export interface OneSignalSimulator {
   slidedownCancel(): void;
   /** The browser's push subscription goes away (expired, site data cleared); permission and the opted-in flag stay. */
   unsubscribe(): void;
+  /** OneSignal already has a user with this external id (from another device): a login with it switches to that user. Returns its onesignalId. */
+  serverUser(externalId: string, tags?: Record<string, string>): string;
   /** Forget this visitor: the stored state goes back to the script URL's configuration. No SDK events fire; reload to start over as that visitor. */
   reset(): void;
 }

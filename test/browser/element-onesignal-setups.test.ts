@@ -1,7 +1,7 @@
 // The element in OneSignal setups that used to leave it silent or waiting (issue 22): two elements
 // naming different apps, OneSignal's own slidedown answered "No thanks", a page callback that
 // awaits init in the queue, a consent manager holding the SDK, storage the SDK cannot open, and a
-// site's own service worker that OneSignal's would replace.
+// page that logs the visitor in.
 // Each case failed before its fix. They need a browser with push: without it the element never
 // looks at OneSignal (test/support/needs.ts).
 import { expect } from '@open-wc/testing';
@@ -14,13 +14,17 @@ import {
   sleep,
   until,
 } from '../support/onesignal-page.js';
-import { APP_ID, cleanUp, mount, mountWithSdk, spyWarnings, stateIs } from '../support/element.js';
 import {
-  fileOf,
-  registerSiteWorker,
-  removeWorkers,
-  rootRegistration,
-} from '../support/site-worker.js';
+  APP_ID,
+  cleanUp,
+  endpoint,
+  fillAndSubmit,
+  mount,
+  mountWithSdk,
+  received,
+  spyWarnings,
+  stateIs,
+} from '../support/element.js';
 
 let warnings: ReturnType<typeof spyWarnings> | undefined;
 beforeEach(() => (warnings = spyWarnings()));
@@ -98,6 +102,16 @@ describe('"No thanks" in OneSignal’s own push slidedown [needs push]', () => {
     ]);
   });
 
+  it('on a later view, the stored dismissal decides before OneSignal is ready', async () => {
+    localStorage.setItem(
+      'onesignal-notification-prompt',
+      JSON.stringify({ value: '"dismissed"', timestamp: Date.now() + 3 * 864e5 }),
+    );
+    const { el } = mountWithSdk({ initDelay: 60_000 }, { endpoint: '/mock/x' });
+    await stateIs(el, 'form');
+    expect([el.reason, page.OneSignal?.config ?? null]).to.deep.equal(['dismissed', null]);
+  });
+
   it('once OneSignal’s rest after the dismissal is over, the visitor waits again', async () => {
     localStorage.setItem(
       'onesignal-notification-prompt',
@@ -153,71 +167,52 @@ describe('a consent manager: the page initialises with requiresUserPrivacyConsen
   });
 });
 
-describe('a site’s own service worker at scope /, the element holding app-id [needs push]', () => {
-  afterEach(removeWorkers);
-  const reasons = (shows: CustomEvent[]) =>
-    shows.map((e) => (e.detail as { reason: string }).reason);
-
-  it('OneSignal is neither loaded nor initialised; one warning names the worker and both fixes; every element offers SMS at once (reason unavailable)', async () => {
-    await registerSiteWorker();
-    const first = mountWithSdk({}, { endpoint: '/mock/x', 'sdk-timeout': '60000' });
-    const second = mountWithSdk({}, { endpoint: '/mock/x', 'sdk-timeout': '60000' });
-    await stateIs(first.el, 'form');
-    await stateIs(second.el, 'form');
-    expect(reasons(first.of('show'))).to.deep.equal(['unavailable']);
-    expect(reasons(second.of('show'))).to.deep.equal(['unavailable']);
-    const about = (warnings?.lines ?? []).filter((line) => line.includes('/sw.js'));
-    expect(about).to.have.length(1);
-    expect(about[0])
-      .to.contain('importScripts("https://cdn.onesignal.com/sdks/web/v16/OneSignalSDK.sw.js")')
-      .and.contain('serviceWorkerParam: { scope: "/push/onesignal/" }');
-    expect(page.OneSignal).to.equal(undefined);
-    expect(window.OneSignalSimulator).to.equal(undefined);
+describe('a page that logs the visitor in with OneSignal.login [needs push]', () => {
+  it('logged in before the element: the POST carries the SDK’s onesignalId and, without external-id, the login’s externalId', async () => {
+    page.OneSignalDeferred = [
+      async (os) => {
+        await os.init({ appId: APP_ID });
+        await os.login('shopper-1');
+      },
+    ];
+    const { id, url } = endpoint('201');
+    const { el } = mountWithSdk(
+      { permission: 'denied' },
+      { endpoint: url, 'default-country': 'GB' },
+    );
+    await stateIs(el, 'form');
+    const onesignalId = await until(() => page.OneSignal?.User.onesignalId, 'the login');
+    await fillAndSubmit(el, { phone: '07400 123456' });
+    await stateIs(el, 'done');
+    const [request] = await received(id);
+    expect(request!.body).to.deep.include({ onesignalId, externalId: 'shopper-1' });
   });
 
-  it('a visitor who granted push earlier: the site’s worker stays the only one at /', async () => {
-    await registerSiteWorker();
-    const { el, of } = mountWithSdk({ permission: 'granted' }, { endpoint: '/mock/x' });
-    // Decided: the SMS offer, or (on the old code) push on a worker put in place of the site's.
-    await until(() => !['loading', 'waiting'].includes(el.state), 'a decision', 10_000);
-    const registration = await rootRegistration();
-    expect(fileOf(registration?.active)).to.equal('sw.js');
-    expect(registration?.installing ?? registration?.waiting ?? null).to.equal(null);
-    expect(el.state).to.equal('form');
-    expect(reasons(of('show'))).to.deep.equal(['unavailable']);
+  it('an external-id attribute wins over the login’s', async () => {
+    page.OneSignalDeferred = [(os) => os.init({ appId: APP_ID }).then(() => os.login('shopper-2'))];
+    const { id, url } = endpoint('201');
+    const attributes = { endpoint: url, 'default-country': 'GB', 'external-id': 'crm-7' };
+    const { el } = mountWithSdk({ permission: 'denied' }, attributes);
+    await until(() => page.OneSignal?.User.onesignalId, 'the login');
+    await fillAndSubmit(el, { phone: '07400 123456' });
+    await stateIs(el, 'done');
+    const [request] = await received(id);
+    expect(request!.body.externalId).to.equal('crm-7');
   });
 
-  it('a site that registers its worker while its first page loads, after the element first looked: the element looks again before init, and does not call it', async () => {
-    // The browser answers the element's first look as it stood before the site's register().
-    const container = navigator.serviceWorker;
-    const real = container.getRegistration.bind(container);
-    let looks = 0;
-    container.getRegistration = async (scope) => {
-      const answer = await real(scope);
-      if (++looks === 1) await registerSiteWorker();
-      return answer;
-    };
-    try {
-      const { el, of } = mountWithSdk({ permission: 'granted' }, { endpoint: '/mock/x' });
-      await until(() => !['loading', 'waiting'].includes(el.state), 'a decision', 10_000);
-      const registration = await rootRegistration();
-      expect(fileOf(registration?.active)).to.equal('sw.js');
-      expect(registration?.installing ?? registration?.waiting ?? null).to.equal(null);
-      expect(simulator().calls.init).to.equal(0);
-      expect(reasons(of('show'))).to.deep.equal(['unavailable']);
-      expect((warnings?.lines ?? []).filter((line) => line.includes('/sw.js'))).to.have.length(1);
-    } finally {
-      delete (container as Partial<ServiceWorkerContainer>).getRegistration;
-    }
-  });
-
-  it('OneSignal’s own worker at / keeps working: the element initialises OneSignal, says nothing', async () => {
-    await navigator.serviceWorker.register(`/OneSignalSDKWorker.js?appId=${APP_ID}`, {
-      scope: '/',
-    });
-    const { el } = mountWithSdk({ subscribed: 1 }, { endpoint: '/mock/x' });
-    await stateIs(el, 'push', 10_000);
-    expect(simulator().calls.init).to.equal(1);
-    expect(warnings?.lines ?? []).to.deep.equal([]);
+  it('logged in after the element decided, to an external id OneSignal already has (409): the tag is made right on the user the SDK ends on', async () => {
+    const { el } = mountWithSdk({ subscribed: 1, tags: 'subscribed_to_push:true' });
+    await stateIs(el, 'push');
+    const existing = simulator().serverUser('shopper-3', { subscribed_to_push: 'false' });
+    await page.OneSignal!.login('shopper-3');
+    await until(
+      () =>
+        simulator().calls.sentTagWrites.find(({ onesignalId }) => onesignalId === existing)?.tags,
+      'a tag write to the user OneSignal switched to',
+    );
+    expect(
+      simulator().calls.sentTagWrites.filter(({ onesignalId }) => onesignalId === existing),
+    ).to.deep.equal([{ onesignalId: existing, tags: { subscribed_to_push: 'true' } }]);
+    expect(page.OneSignal!.User.getTags()).to.deep.equal({ subscribed_to_push: 'true' });
   });
 });

@@ -282,26 +282,25 @@ describe('OneSignal simulator: slow and failing init [needs push]', () => {
     expect(os.User.PushSubscription.id).to.be.a('string');
   });
 
-  it('userCreate=<ms>: a `change` carries the browser’s token at once, a second one the id', async () => {
+  it('userCreate=<ms>: while the user create is out only the browser holds the subscription; the first `change` brings token and id together', async () => {
     const os = await loadSimulator({ permission: 'granted', userCreate: 600 });
     const changes: PushSubscriptionChange[] = [];
     os.User.PushSubscription.addEventListener('change', (c: never) => changes.push(c));
     void os.init({ appId: APP_ID });
-    await until(() => changes.length, 'the first change');
-    const token = simulator().state.token;
-    expect(token).to.match(/^https:\/\/fcm\.googleapis\.com\//);
-    expect(changes).to.deep.equal([
-      { previous: { optedIn: true }, current: { token, optedIn: true } },
+    const token = await until(() => simulator().state.token, 'the browser’s subscription');
+    const [registration] = await navigator.serviceWorker.getRegistrations();
+    expect(await registration?.pushManager.getSubscription()).to.deep.equal({ endpoint: token });
+    expect([os.User.PushSubscription.id, os.User.PushSubscription.token, changes]).to.deep.equal([
+      undefined,
+      undefined,
+      [],
     ]);
-    expect(os.User.PushSubscription.id).to.equal(undefined);
-    expect(os.User.PushSubscription.token).to.equal(token);
-    await until(() => changes.length > 1, 'the second change');
+    await until(() => changes.length, 'the change');
     const id = os.User.PushSubscription.id;
     expect(id).to.be.a('string');
-    expect(changes[1]).to.deep.equal({
-      previous: { token, optedIn: true },
-      current: { id, token, optedIn: true },
-    });
+    expect(changes).to.deep.equal([
+      { previous: { optedIn: true }, current: { id, token, optedIn: true } },
+    ]);
   });
 
   it('a second init in a callback pushed after load rejects unhandled in the page', async () => {
@@ -362,6 +361,52 @@ describe('OneSignal simulator: tags [needs push]', () => {
     os.User.addTag('a', 'b');
     removeEventListener('onesignal-simulator-change', listener);
     expect(seen).to.include(1);
+  });
+});
+
+describe('OneSignal simulator: login [needs push]', () => {
+  it('a new external id: the models are replaced at once (local user, no tags), then the user create answers and User change fires', async () => {
+    const os = await loadAndInit({ permission: 'denied', tags: 'a:1' });
+    const changes: unknown[] = [];
+    os.User.addEventListener('change', (c: never) => changes.push(c));
+    const done = os.login('shopper-1');
+    await until(() => os.User.externalId, 'the external id');
+    expect([os.User.onesignalId, os.User.getTags()]).to.deep.equal([undefined, {}]);
+    await done;
+    const onesignalId = os.User.onesignalId;
+    expect(onesignalId).to.be.a('string');
+    await until(() => changes.length, 'User change');
+    expect(changes).to.deep.equal([{ current: { onesignalId, externalId: 'shopper-1' } }]);
+  });
+
+  it('an anonymous push subscriber is identified: the same onesignalId, and no User change', async () => {
+    const os = await loadAndInit({ subscribed: 1 });
+    const before = os.User.onesignalId;
+    const changes: unknown[] = [];
+    os.User.addEventListener('change', (c: never) => changes.push(c));
+    await os.login('shopper-2');
+    await sleep(50);
+    expect([os.User.onesignalId, os.User.externalId, changes]).to.deep.equal([
+      before,
+      'shopper-2',
+      [],
+    ]);
+  });
+
+  it('an external id OneSignal already has (409): the existing user takes over with its tags, then User change', async () => {
+    const os = await loadAndInit({ subscribed: 1, tags: 'subscribed_to_push:true' });
+    const existing = simulator().serverUser('shopper-3', { subscribed_to_push: 'false' });
+    const changes: unknown[] = [];
+    os.User.addEventListener('change', (c: never) => changes.push(c));
+    await os.login('shopper-3');
+    expect([os.User.onesignalId, os.User.getTags()]).to.deep.equal([
+      existing,
+      { subscribed_to_push: 'false' },
+    ]);
+    await until(() => changes.length, 'User change');
+    expect(changes).to.deep.equal([
+      { current: { onesignalId: existing, externalId: 'shopper-3' } },
+    ]);
   });
 });
 

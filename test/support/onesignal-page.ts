@@ -120,16 +120,15 @@ export function browserPush(permission: NotificationPermission, subscribed: bool
 const isOneSignalScript = (s: HTMLScriptElement) =>
   /onesignal/i.test(s.src) || s.id === 'push-sms-fallback-onesignal-sdk';
 
-/** Storage refused as a browser policy refuses it: every IndexedDB factory call throws. */
+/** Storage refused as a browser policy refuses it: `indexedDB.open` throws. */
 export function blockIndexedDb(): () => void {
   const proto = IDBFactory.prototype;
-  const saved = { open: proto.open, deleteDatabase: proto.deleteDatabase };
-  const refuse = () => {
+  const { open } = proto;
+  // Only `open`, as the real SDK's trial page had it: deleting a database still works.
+  proto.open = () => {
     throw new DOMException('The operation is insecure.', 'SecurityError');
   };
-  proto.open = refuse;
-  proto.deleteDatabase = refuse;
-  return () => Object.assign(proto, saved);
+  return () => void (proto.open = open);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../css.js';
 
 // reserve-space holds its height from the start until the visitor is done with the form, so
 // nothing below moves. The default holds the English form from 360 px wide up: narrower, its

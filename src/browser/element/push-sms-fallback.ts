@@ -146,7 +146,7 @@ export class PushSmsFallback extends ReactiveElement implements FormHost {
    * @default "Msg frequency varies", in the page language
    */
   messageFrequency?: string;
-  /** Your user id, sent to the backend. */
+  /** Your user id, sent to the backend; without it, the id the page gave `OneSignal.login`, read when the number is sent. */
   externalId?: string;
   /** `inline`, or `banner` (fixed to the bottom, Escape dismisses). */
   layout: 'inline' | 'banner' = 'inline';

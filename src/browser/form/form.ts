@@ -5,7 +5,6 @@ import {
   PushSmsFallbackSubmitEvent,
   PushSmsFallbackSuccessEvent,
 } from '../element/events.js';
-import { strings as en } from '../locales/en.js';
 import { isRtl, loadLocale } from '../locales/index.js';
 import type { State } from '../push/push-state.js';
 import { format, type Strings } from '../locales/strings.js';
@@ -44,7 +43,8 @@ export class Form {
   /** Whether the visitor opened the banner's first step into the whole form. */
   private expanded = false;
   private locale = '';
-  private base: Strings = en;
+  /** The language's text: set by `localize()`, which runs before anything is drawn. */
+  private base!: Strings;
   /** The selector's countries: the selected one until the form is shown, then all of them. */
   private countries: CountryOption[] = [];
   private regions = '';

@@ -2,6 +2,7 @@ import { deliver, type Outcome } from '../submission/deliver.js';
 import { dequeue, enqueue, type Submission } from '../submission/queue.js';
 import { requeueDelay } from '../submission/retry.js';
 import type { FormHost } from './host.js';
+import { readIdentity } from '../push/identity.js';
 import { buildRequest, uuid } from '../submission/request.js';
 
 /** What the visitor submitted, checked. */
@@ -46,14 +47,15 @@ export class Outbox {
     if (last && last.body.phone === phone && last.body.consent.text === consentText) return last;
     const { facts, supported } = this.host.push;
     const { reason, externalId } = this.host;
+    const identity = readIdentity();
     this.last = {
       endpoint: new URL(endpoint, document.baseURI).href,
       body: buildRequest({
         phone,
         country,
         tagKey: this.host.tagKey,
-        onesignalId: facts.onesignalId,
-        externalId: externalId ?? null,
+        onesignalId: identity.onesignalId,
+        externalId: externalId ?? identity.externalId,
         supported,
         permission: facts.permission,
         reason: reason ?? 'unavailable',

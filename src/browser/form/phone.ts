@@ -1,11 +1,5 @@
-import {
-  parsePhoneNumberFromString,
-  validatePhoneNumberLength,
-  type CountryCode,
-  type MetadataJson,
-  type PhoneNumber,
-} from 'libphonenumber-js/core';
-import { CALLING_CODES, PARTS, VERSION } from './phone-metadata/index.js';
+import { CALLING_CODES, PARTS } from './phone-metadata/index.js';
+import { PhonePlans, type ParsedPhone, type Plan } from './phone-parse.js';
 
 export type PhoneProblem =
   'empty' | 'too-short' | 'too-long' | 'invalid' | 'not-mobile' | 'country-not-allowed';
@@ -25,18 +19,11 @@ for (const [code, countries] of Object.entries(CALLING_CODES)) {
 export const countryCodes = (): readonly string[] => [...codeOf.keys()];
 export const callingCode = (country: string): string => codeOf.get(country) ?? '';
 
-// The numbering plans load in parts (see scripts/phone-metadata.mjs) and merge into one
-// metadata object that libphonenumber-js reads. The cast is the one place that trusts the
-// generated files to be in libphonenumber-js's own format.
-const metadata = {
-  version: VERSION,
-  country_calling_codes: CALLING_CODES,
-  countries: {},
-  nonGeographic: {},
-} as unknown as MetadataJson & {
-  countries: Record<string, unknown[]>;
-  nonGeographic: Record<string, unknown>;
-};
+// The numbering plans load in parts (see scripts/phone-metadata.mjs) and merge into one table
+// that phone-parse.ts reads. The cast is the one place that trusts the generated files to be in
+// libphonenumber-js's own format.
+const countries: Record<string, Plan> = {};
+const plans = new PhonePlans({ countries, codes: CALLING_CODES });
 const loading = new Map<string, Promise<void>>();
 
 /** The calling code international digits begin with (no code is the start of another). */
@@ -54,8 +41,7 @@ function loadPart(code: string): Promise<void> {
   let pending = loading.get(key);
   if (!pending) {
     pending = load().then(({ part }) => {
-      Object.assign(metadata.countries, part.countries);
-      Object.assign(metadata.nonGeographic, part.nonGeographic);
+      Object.assign(countries, part.countries as Record<string, Plan>);
     });
     loading.set(key, pending);
   }
@@ -70,19 +56,31 @@ export async function preparePhone(input: string, defaultCountry: string): Promi
   await loadPart(callingCode(defaultCountry));
   const text = input.trim();
   const digits = text.replace(/\D/g, '');
-  const exitCode = metadata.countries[defaultCountry]?.[1];
+  const exitCode = countries[defaultCountry]?.[1];
   let rest = '';
   if (text.startsWith('+')) rest = digits;
   else if (digits.startsWith('00')) rest = digits.slice(2);
   else if (typeof exitCode === 'string') rest = digits.replace(new RegExp(`^(?:${exitCode})`), '');
   const international = rest !== digits || text.startsWith('+');
-  // Until the whole calling code is typed, libphonenumber-js finds no country to need plans of.
+  // Until the whole calling code is typed, there is no country to need plans of.
   const code = international ? callingCodeAtStart(rest) : undefined;
   if (code) await loadPart(code);
 }
 
-function parse(text: string, country: string): PhoneNumber | undefined {
-  return parsePhoneNumberFromString(text, country as CountryCode, metadata);
+function parse(text: string, country: string): ParsedPhone | undefined {
+  const read = plans.read(text, country);
+  return typeof read === 'string' ? undefined : read;
+}
+
+const isValid = (number: ParsedPhone | undefined): number is ParsedPhone =>
+  !!number && plans.isValid(number);
+
+/** What is wrong with the length of the whole text as a number, if anything. */
+function lengthProblem(text: string, country: string): string | undefined {
+  const read = plans.read(text, country, true);
+  if (typeof read === 'string') return read;
+  const length = plans.lengthIn(read.national, plans.planOf(read));
+  return length === 'IS_POSSIBLE' ? undefined : length;
 }
 
 /**
@@ -103,11 +101,11 @@ export function normalizePhone(
   const digits = text.replace(/\D/g, '');
   if (!text.startsWith('+') && digits.startsWith(callingCode(defaultCountry))) {
     const international = parse(`+${digits}`, defaultCountry);
-    if (international?.isValid()) number = international;
+    if (isValid(international)) number = international;
   }
 
-  if (!number?.isValid() || !number.country) {
-    const length = validatePhoneNumberLength(text, defaultCountry as CountryCode, metadata);
+  if (!isValid(number) || !number.country) {
+    const length = lengthProblem(text, defaultCountry);
     const problem =
       length === 'TOO_SHORT' ? 'too-short' : length === 'TOO_LONG' ? 'too-long' : 'invalid';
     return { ok: false, problem };
@@ -115,9 +113,9 @@ export function normalizePhone(
   if (allowed && !allowed.includes(number.country)) {
     return { ok: false, problem: 'country-not-allowed' };
   }
-  const type = number.getType();
+  const type = plans.typeOf(number);
   if (type && !SMS_CAPABLE.has(type)) return { ok: false, problem: 'not-mobile' };
-  return { ok: true, e164: number.number, country: number.country };
+  return { ok: true, e164: `+${number.code}${number.national}`, country: number.country };
 }
 
 /**
@@ -127,5 +125,5 @@ export function normalizePhone(
 export function displayPhone(e164: string, visitorCountry: string): string {
   const number = parse(e164, visitorCountry);
   if (!number) return e164;
-  return number.country === visitorCountry ? number.formatNational() : number.formatInternational();
+  return plans.format(number, number.country !== visitorCountry);
 }

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../css.js';
 
 // Themed through --push-sms-fallback-* custom properties; every color has a forced-colors fallback.
 // The defaults follow the page's colour scheme (form/scheme.ts sets data-scheme on the box), so

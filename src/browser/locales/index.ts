@@ -1,5 +1,4 @@
 import type { Strings } from './strings.js';
-import * as en from './en.js';
 
 /** The language tags shipped with the element (English included). */
 export const LOCALES = ['en', 'es', 'fr', 'de', 'pt-BR', 'it', 'nl', 'ja', 'ar', 'he'] as const;
@@ -15,8 +14,9 @@ export interface Locale extends LocaleTable {
   lang: string;
 }
 
-// Each language is its own chunk, fetched only by pages that use it. English ships with the form.
-// Keys are lower-case tags; keep every import path literal so bundlers split one chunk per language.
+// Each language is its own chunk, fetched only by pages that use it, English too: a visitor reading
+// another language does not download it (some 2 kB gzip). Keys are lower-case tags; keep every
+// import path literal so bundlers split one chunk per language.
 const loaders: Record<string, () => Promise<LocaleTable>> = {
   es: () => import('./es.js'),
   fr: () => import('./fr.js'),
@@ -30,7 +30,10 @@ const loaders: Record<string, () => Promise<LocaleTable>> = {
   he: () => import('./he.js'),
 };
 
-const english: Locale = { lang: 'en', strings: en.strings, regions: en.regions };
+async function english(): Promise<Locale> {
+  const { strings, regions } = await import('./en.js');
+  return { lang: 'en', strings, regions };
+}
 
 /**
  * The table for `locale` ("pt-BR", "fr"…): exact tag, then the base language, then English.
@@ -39,12 +42,12 @@ const english: Locale = { lang: 'en', strings: en.strings, regions: en.regions }
 export async function loadLocale(locale: string): Promise<Locale> {
   const tag = locale.toLowerCase();
   const load = loaders[tag] ?? loaders[tag.replace(/-.*/, '')];
-  if (!load) return english;
+  if (!load) return english();
   try {
     const { strings, regions } = await load();
     return { lang: locale, strings, regions };
   } catch {
-    return english; // A chunk that failed to load must not cost the visitor the form.
+    return english(); // A chunk that failed to load must not cost the visitor the form.
   }
 }
 

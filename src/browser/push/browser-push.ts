@@ -17,12 +17,18 @@ export async function hasBrowserPushSubscription(): Promise<boolean> {
 
 /**
  * Calls `refused` when this page may not use IndexedDB (some private modes, storage policies):
- * OneSignal's init then resolves without ever making the SDK ready. Deleting a database that
- * does not exist asks the same question as opening one, and leaves nothing behind.
+ * OneSignal's init then resolves without ever making the SDK ready. It asks what the SDK asks,
+ * `open` (which may throw, or fail later), and deletes the probe it made.
  */
 export function whenStorageRefused(refused: () => void): void {
+  const name = 'push-sms-fallback-probe';
   try {
-    indexedDB.deleteDatabase('push-sms-fallback').onerror = refused;
+    const request = indexedDB.open(name);
+    request.onerror = refused;
+    request.onsuccess = () => {
+      request.result.close();
+      indexedDB.deleteDatabase(name);
+    };
   } catch {
     refused();
   }

@@ -13,6 +13,7 @@ export interface Sdk {
   Slidedown?: Events;
   User?: Events & {
     onesignalId?: string;
+    externalId?: string;
     getTags(): Record<string, string>;
     addTag(key: string, value: string): void;
     PushSubscription: Events & { id?: string | null; optedIn?: boolean };

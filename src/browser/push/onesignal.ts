@@ -22,7 +22,7 @@ export interface PushFacts {
   optedIn: boolean;
   /** Permission 'granted' with a push subscription: the SDK's `User.PushSubscription.id`, or the browser's own while that id is late or the SDK is unavailable. */
   subscribed: boolean;
-  /** User.onesignalId when a real OneSignal user exists, else null */
+  /** User.onesignalId when a real OneSignal user exists, else null; a new one (User `change`) moves the push tag to it. */
   onesignalId: string | null;
   /** the visitor answered a prompt this page view without deciding (forced permissionChange(false) while still 'default') */
   dismissed: boolean;
@@ -36,8 +36,12 @@ export interface PushFacts {
  * about a second when it works; a missing service worker or a dead push service never answers.
  */
 const SUBSCRIPTION_WAIT_MS = 5000;
-/** How often the browser is asked meanwhile: its subscription comes long before the SDK's id. */
-const ASK_EVERY_MS = 1000;
+/**
+ * How often the browser is asked meanwhile: its subscription comes seconds before the SDK says
+ * anything (the SDK's first `change` waits for its user create), so this bounds how late a new
+ * subscriber is noticed. Two cheap reads per ask.
+ */
+const ASK_EVERY_MS = 250;
 
 export interface OneSignalOptions {
   /** When set and nobody else loads/initialises OneSignal, load sdkSrc and call init({ appId }) once. */
@@ -77,8 +81,6 @@ export function linkOneSignal({
   let known: PushPermission | undefined;
   /** The browser's answer: a push subscription or not (undefined while asked again). */
   let browser: boolean | undefined;
-  /** The SDK's last `change` carried a token: the browser holds a subscription (id may be late). */
-  let token = false;
   let asking = false;
   let initFailed = false;
   let waited = false;
@@ -110,8 +112,7 @@ export function linkOneSignal({
     const p = (known = permission());
     const user = sdk()?.User;
     const granted = p === 'granted';
-    // The SDK's id, or its word that the browser holds a subscription (the id comes later).
-    const id = token || hasId();
+    const id = hasId();
     return {
       sdk: status,
       permission: p,
@@ -139,7 +140,7 @@ export function linkOneSignal({
   const schedule = () => {
     // While the browser is asked again its old answer is set aside, so the facts are incomplete:
     // the answer schedules them. (Told meanwhile, a stalled visitor flipped form → waiting → form.)
-    if (asking && !token) return;
+    if (asking) return;
     clearTimeout(notifying);
     notifying = setTimeout(() => {
       const next = facts();
@@ -200,15 +201,6 @@ export function linkOneSignal({
     }
     recheck();
   };
-  // Fired once the browser holds the subscription, before the id (the user create) arrives.
-  const onSubscription = (change?: { current?: { token?: unknown } }) => {
-    try {
-      token = !!change?.current?.token;
-    } catch {
-      // as onPermission
-    }
-    recheck();
-  };
   // "No thanks" in OneSignal's slidedown: declined as clearly as a block, the permission untouched.
   const onCancel = () => {
     dismissed = true;
@@ -225,7 +217,8 @@ export function linkOneSignal({
       if (os?.config && os.Notifications?.permissionNative !== undefined) {
         os.Notifications.addEventListener('permissionChange', onPermission);
         os.Slidedown?.addEventListener('slidedownCancelClick', onCancel);
-        os.User?.PushSubscription.addEventListener('change', onSubscription);
+        os.User?.PushSubscription.addEventListener('change', recheck);
+        os.User?.addEventListener('change', recheck);
         return setStatus('ready');
       }
     } catch {
@@ -291,7 +284,8 @@ export function linkOneSignal({
         const os = w.OneSignal;
         os?.Notifications?.removeEventListener('permissionChange', onPermission);
         os?.Slidedown?.removeEventListener('slidedownCancelClick', onCancel);
-        os?.User?.PushSubscription.removeEventListener('change', onSubscription);
+        os?.User?.PushSubscription.removeEventListener('change', recheck);
+        os?.User?.removeEventListener('change', recheck);
       } catch {
         // a hostile SDK keeps its listeners
       }

@@ -15,19 +15,20 @@ export interface PushDecision {
 /**
  * What push alone says about this visitor. Pure: facts in, decision out.
  * A native `denied` needs no SDK to be certain, so it shows the form without waiting; a push
- * subscription the browser holds needs none either.
+ * subscription the browser holds, or a prompt the visitor dismissed, needs none either.
  */
 export function decidePush(supported: boolean, facts: PushFacts, showWhen: ShowWhen): PushDecision {
   if (!supported) return { state: 'form', reason: 'unsupported' };
   if (facts.subscribed) return { state: 'push' };
   if (facts.permission === 'denied') return { state: 'form', reason: 'denied' };
   if (facts.stalled) return { state: 'form', reason: 'unavailable' };
+  // OneSignal's stored note of a dismissed prompt is read before the SDK is ready, seconds sooner.
+  if (facts.dismissed && facts.permission === 'default')
+    return { state: 'form', reason: 'dismissed' };
   if (facts.sdk === 'loading') return { state: 'loading' };
   // Granted, a push subscription on its way (bounded: `stalled`), whatever the SDK's state.
   if (facts.permission === 'granted') return { state: 'waiting' };
   if (facts.sdk === 'unavailable') return { state: 'form', reason: 'unavailable' };
-  if (facts.dismissed && facts.permission === 'default')
-    return { state: 'form', reason: 'dismissed' };
   if (showWhen === 'not-subscribed') return { state: 'form', reason: 'not-subscribed' };
   return { state: 'waiting' };
 }
