@@ -7,6 +7,7 @@ import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { mockEndpoint } from './test/support/mock-endpoint.mjs';
 import { reactEsm } from './test/support/react-esm.mjs';
 import { scriptCopies } from './test/support/script-copies.mjs';
+import { serviceWorkers } from './test/support/service-workers.mjs';
 import { strictCsp } from './test/support/strict-csp.mjs';
 import { countingReporter } from './test/support/counting-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
@@ -61,7 +62,7 @@ export default {
     reactEsm(),
     esbuildPlugin({ ts: true, target: BROWSER_TARGETS, tsconfig: 'tsconfig.json' }),
   ],
-  middleware: [mockEndpoint(), strictCsp(), scriptCopies()],
+  middleware: [mockEndpoint(), strictCsp(), scriptCopies(), serviceWorkers()],
   testFramework: { config: { timeout: 20_000 } },
   browsers,
   reporters: [

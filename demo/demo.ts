@@ -1,8 +1,12 @@
 // The demo page: sets the element up as a site owner would, and shows everything it does.
 import type {} from '../src/browser/element/events.js';
-import type {} from './simulators/onesignal-page-sdk.types.js';
+import type { SimWindow } from './simulators/onesignal-page-sdk.types.js';
 import type { LogEntry } from './log.types.js';
 import { showAnalytics } from './analytics-panel.js';
+import { newVisitor, visitorId } from './visitor.js';
+
+// Before anything asks the backend: the visitor's id (their session, as on a real site).
+visitorId();
 
 interface Settings {
   visitor: 'normal' | 'unsupported' | 'blocked';
@@ -94,6 +98,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-visitor
       if (action === 'reset') {
         sim?.reset();
         localStorage.clear();
+        newVisitor();
         settings.visitor = 'normal';
       } else {
         settings.visitor = action as Settings['visitor'];
@@ -106,6 +111,27 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-visitor
     }
   });
 }
+
+// "Dismiss the prompt" is the visitor closing the permission prompt, which only a started
+// OneSignal shows: the button says why it cannot act yet (or any more) instead of doing nothing.
+const dismissButton = $<HTMLButtonElement>('[data-visitor=dismiss]');
+const dismissNote = $('#dismiss-note');
+function canDismiss(): void {
+  if (!simulated) return;
+  const started = (window as SimWindow).OneSignal?.Notifications.permissionNative !== undefined;
+  const answer = window.OneSignalSimulator?.state.permission ?? 'default';
+  dismissNote.textContent =
+    settings.visitor !== 'normal'
+      ? 'No OneSignal on this visit: no prompt to dismiss.'
+      : !started
+        ? 'Dismiss waits for OneSignal to start (3 s after load, as on a real site).'
+        : answer !== 'default'
+          ? `Nothing to dismiss: push is ${answer}.`
+          : '';
+  dismissButton.disabled = dismissNote.textContent !== '';
+}
+canDismiss();
+window.addEventListener('onesignal-simulator-change', canDismiss);
 
 // The STOP path: the registered phone texts STOP (or START) to the simulated sender. The number
 // outlasts "New visitor", so registering it again shows the opted-out answer.

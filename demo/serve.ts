@@ -8,6 +8,7 @@ import { LOCALES } from '../src/browser/locales/index.js';
 import { compile } from './compile.js';
 import type { LogEntry } from './log.types.js';
 import { transactionalDemo } from './transactional.js';
+import { visitorFrom } from './visitor.js';
 import { textFromPhoneRoute } from './opt-out-switch.js';
 import { createMemoryConsentStore, createSmsFallbackHandler } from '../src/server/index.js';
 import { toNodeHandler } from '../src/server/node.js';
@@ -35,7 +36,13 @@ const handler = createSmsFallbackHandler({
   appId: APP_ID ?? SIMULATOR_APP_ID,
   apiKey: API_KEY ?? SIMULATOR_API_KEY,
   allowedOrigins: ORIGINS,
-  ...(restSimulator ? { fetch: restSimulator.fetch } : {}),
+  // In the sandbox the visitor is signed in (demo/visitor.ts): their number joins their user.
+  ...(restSimulator
+    ? {
+        fetch: restSimulator.fetch,
+        resolveExternalId: (request: Request) => visitorFrom(request.headers.get('cookie')),
+      }
+    : {}),
 });
 const backend = toNodeHandler(handler);
 // The "send a transactional message" panel sends only through the simulator.

@@ -1,12 +1,22 @@
 // The "send a transactional message" panel in the page: sends, shows the push as the visitor's
 // browser would, and lets the visitor's display or click reach the webhook endpoint the way
 // OneSignal's service worker posts it (cors: false: a no-cors POST with a JSON string body).
-import type { TransactionalState } from './transactional.js';
+import type {} from './simulators/onesignal-page-sdk.types.js';
+import type { TransactionalState, VisitorPush } from './transactional.js';
+import { visitorId } from './visitor.js';
 
+visitorId(); // the panel's routes answer for the visitor on screen
 const panel = document.querySelector<HTMLElement>('#transactional');
 // The panel's routes exist only while OneSignal is simulated (no real texts from a demo).
 if (panel && (await fetch('/demo/transactional/state')).ok) setUp(panel);
 else panel?.setAttribute('hidden', '');
+
+/** What became of a send, for this visitor. */
+const OUTCOMES: Record<string, string> = {
+  push: 'Sent by push to this visitor’s browser (below). Not seen within 20 s: by SMS, if they registered a number.',
+  sms: 'This visitor has no push: sent by SMS to the number they registered.',
+  none: 'Nothing sent: this visitor has no push and registered no number. Grant push, or deny it and register a number.',
+};
 
 function setUp(root: HTMLElement): void {
   const find = <T extends HTMLElement>(selector: string): T => {
@@ -19,6 +29,17 @@ function setUp(root: HTMLElement): void {
   const pushes = find('[data-pushes]');
   const sent = find('[data-sent]');
   const decisions = find('[data-decisions]');
+  const outcome = find('[data-outcome]');
+
+  /** The visitor's browser as the page's OneSignal knows it: a push token, and push on or off. */
+  const push = (): VisitorPush | null => {
+    const state = window.OneSignalSimulator?.state;
+    if (!state?.token) return null;
+    return {
+      token: state.token,
+      subscribed: state.permission === 'granted' && state.subscriptionId != null,
+    };
+  };
 
   const postEvent = (event: string, notificationId: string) =>
     fetch('/api/push-events', {
@@ -61,13 +82,21 @@ function setUp(root: HTMLElement): void {
 
   send.addEventListener('click', async () => {
     send.disabled = true;
+    outcome.textContent = '';
     try {
-      const res = await fetch('/demo/transactional/send', { method: 'POST' });
+      const res = await fetch('/demo/transactional/send', {
+        method: 'POST',
+        body: JSON.stringify({ push: push() }),
+      });
       const result = (await res.json()) as {
         channel: string;
         notificationId: string | null;
         dueAt: number;
+        error?: string;
       };
+      outcome.textContent = res.ok
+        ? (OUTCOMES[result.channel] ?? '')
+        : `The sandbox could not send: ${result.error ?? res.status}`;
       if (result.channel === 'push' && result.notificationId) {
         const state = (await (
           await fetch('/demo/transactional/state')

@@ -15,10 +15,10 @@ const rows = [
   // snippet, the browser's own push subscription, hostile SDK states): 4.52 kB with them; 4.88 kB
   // once it also handled real sites (issue 22: OneSignal's slidedown "No thanks", consent managers,
   // refused storage, a page callback starving init, two app-ids, the SDK's change
-  // events) and push-watch.ts's seam.
-  // 5.00 until issue 27: open() (a request that outranks push and a dismissal) and the door to
-  // the lazy analytics chunk (the `identity` and `analytics` attributes) add 0.24 kB: 5.12 kB.
-  ['npm entry, Lit external (minified)', npm, 5_150],
+  // events) and push-watch.ts's seam; 5,024 bytes with login's identity and the site's own
+  // service worker check (0.11 kB of it). Issue 27's open() and the door to the lazy analytics
+  // chunk (the `identity` and `analytics` attributes) add 0.24 kB more: 5.26 kB.
+  ['npm entry, Lit external (minified)', npm, 5_300],
   ['Form chunk: form, phone code (form path only)', sizes.form, undefined],
   // Issue 26's goals are 26 kB for the English path, 28 kB with the largest locale and 7 kB for
   // the script tag; these budgets hold what is met so far, with room for the element's own changes.

@@ -33,6 +33,10 @@
  * `navigator.serviceWorker.getRegistrations()` includes the SDK's worker registration, whose
  * `pushManager.getSubscription()` answers the browser's push subscription (held before the SDK's
  * own `PushSubscription.id` arrives). Headless browsers have no push service to give a real one.
+ * Where a real worker that is not OneSignal's (a site's own) already holds the worker's scope,
+ * the SDK's worker is registered for real (the server must serve `/OneSignalSDKWorker.js`, as
+ * test/support/service-workers.mjs does), so the browser replaces the site's worker as it would,
+ * and each page view of a user logs `[WM] No SW registration for postMessage` meanwhile.
  *
  * Marks for benchmarks: `performance.mark('onesignal-simulator:init-called')` on every `init`
  * call and `'onesignal-simulator:sdk-ready'` when `config` and `permissionNative` are set.
@@ -232,16 +236,58 @@ import type { PushPermission } from '../../src/wire/contract.js';
 
   /** The service worker the SDK registers: `<path><serviceWorkerPath>` at `serviceWorkerParam.scope`. */
   let worker = { scope: new URL('/', location.href).href, script: DEFAULT_WORKER };
+  /** `getServiceWorkerHref`: the worker's URL with the app and SDK version as its query. */
+  const workerHref = () =>
+    `${new URL(worker.script, location.href).href}?appId=${sdk.config?.appId}&sdkVersion=160608`;
   /** The browser's TypeError for a worker script answering 404, as `register()` rejects with it. */
   const workerMissing = () =>
     new TypeError(
-      `Failed to register a ServiceWorker for scope ('${worker.scope}') with script ('${new URL(worker.script, location.href).href}?appId=${sdk.config?.appId}&sdkVersion=160608'): A bad HTTP response code (404) was received when fetching the script.`,
+      `Failed to register a ServiceWorker for scope ('${worker.scope}') with script ('${workerHref()}'): A bad HTTP response code (404) was received when fetching the script.`,
     );
-  /** `_installWorker`: registers the worker, or rejects like the browser when its file is missing. */
-  const installWorker = () => {
+  const fileName = (url: string) => new URL(url, location.href).pathname.split('/').pop();
+  /**
+   * The browser's own registration for the worker's scope when the worker it runs (active, else
+   * installing, else waiting) is not OneSignal's by file name: `_getActiveState`'s ThirdParty,
+   * a site's own worker. OneSignal's registration is not there either (`_getOneSignalRegistration`).
+   */
+  const thirdParty = async () => {
+    try {
+      const registration = await navigator.serviceWorker?.getRegistration(worker.scope);
+      const running = registration?.active ?? registration?.installing ?? registration?.waiting;
+      return running && fileName(running.scriptURL) !== fileName(worker.script);
+    } catch {
+      return false;
+    }
+  };
+  /**
+   * `_installWorker`: registers the worker, or rejects like the browser when its file is missing.
+   * Over a site's own worker the browser really registers OneSignal's (`OneSignalSDKWorker.js`,
+   * served by the tests): at the same scope it replaces the site's, at once when no page is
+   * controlled, else once those pages are gone. Elsewhere the registration is only simulated.
+   */
+  const installWorker = async () => {
     if (config.swFails) throw workerMissing();
+    if (await thirdParty()) {
+      const registration = await navigator.serviceWorker.register(workerHref(), {
+        scope: worker.scope,
+      });
+      // waitUntilActive: at once while the site's worker is still the active one.
+      await new Promise<void>((resolve) => {
+        const pending = registration.installing ?? registration.waiting;
+        pending?.addEventListener('statechange', () => registration.active && resolve());
+        if (registration.active) resolve();
+      });
+    }
     state.worker = { ...worker };
     changed();
+  };
+  /**
+   * SessionManager's upsert (every page view of a user, and their user create): a message to
+   * OneSignal's worker, which the page cannot find while another worker runs at its scope.
+   */
+  const upsertSession = async () => {
+    if (state.onesignalId && (await thirdParty()))
+      console.error('[WM] No SW registration for postMessage');
   };
 
   /**
@@ -254,7 +300,7 @@ import type { PushPermission } from '../../src/wire/contract.js';
     await sleep(SUBSCRIBE_MS);
     if (state.permission !== 'granted') return false;
     try {
-      installWorker();
+      await installWorker();
       if (config.subscribeFails)
         throw new DOMException('Registration failed - push service error', 'AbortError');
     } catch (error) {
@@ -273,6 +319,7 @@ import type { PushPermission } from '../../src/wire/contract.js';
     changed();
     emitSubscriptionChange(previous);
     if (newUser) userEvents.emit('change', { current: { onesignalId: state.onesignalId } });
+    if (newUser) void upsertSession();
     flushQueuedTags();
     return true;
   };
@@ -508,11 +555,12 @@ import type { PushPermission } from '../../src/wire/contract.js';
   /** `_delayedInit`: internalInit and the session init. */
   const delayedInit = async () => {
     // internalInit: the worker is (re)installed where permission is granted; a 404 rejects init.
-    if (state.permission === 'granted') installWorker();
+    if (state.permission === 'granted') await installWorker();
     // The session init, with the user create when push is new: the SDK stays ready meanwhile.
     await (config.initHold === 'never' ? new Promise(() => {}) : sleep(config.initHold));
     // autoResubscribe: a visitor who granted before but has no subscription gets one now.
     if (state.permission === 'granted' && !state.subscriptionId) await subscribe();
+    else void upsertSession();
     markInitialized();
     sdkEvents.emit('initialize');
   };

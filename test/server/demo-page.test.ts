@@ -1,5 +1,6 @@
 // `npm start` as a newcomer meets it, in Chromium at 1280×800 and 390×844: what to do first, the
-// claims on the page, the backend fault shown and reset, the log beside the form; and the form's
+// claims on the page, the backend fault shown and reset, the log beside the form, the visitor
+// controls from the first second, the transactional panel for the visitor on screen; and the form's
 // default country in a browser given a time zone (the test runner's browsers cannot be).
 // Needs dist/ (`npm run build`; `npm test` builds first).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -130,6 +131,100 @@ describe('the demo page', () => {
     await page.waitForSelector('push-sms-fallback[state=waiting]', { state: 'attached' });
     await register();
     await expect.poll(() => page.locator('#form-error').textContent()).toContain('opted out');
+    await page.context().close();
+  }, 60_000);
+});
+
+describe('the visitor controls from the first second', () => {
+  it('"Dismiss the prompt" says why it waits while OneSignal starts, then dismisses: the form with reason dismissed', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${BASE}/`);
+    const dismiss = page.getByRole('button', { name: 'Dismiss the prompt' });
+    await expect
+      .poll(() => page.locator('#dismiss-note').textContent())
+      .toContain('waits for OneSignal to start');
+    expect(await dismiss.isDisabled()).toBe(true);
+    await page.waitForSelector('push-sms-fallback[state=waiting]', { state: 'attached' });
+    await expect.poll(() => dismiss.isEnabled()).toBe(true);
+    await dismiss.click();
+    await page.waitForSelector('push-sms-fallback[state=form]', { state: 'attached' });
+    expect(await page.locator('#events').textContent()).toContain('"reason":"dismissed"');
+    await context.close();
+  }, 60_000);
+});
+
+describe('the transactional panel: the visitor on screen', () => {
+  const sendOrder = (page: Page) =>
+    page.getByRole('button', { name: 'Send "your order is ready"' }).click();
+  const outcome = (page: Page) => page.locator('[data-outcome]').textContent();
+  /** What the panel shows for the visitor the page has now. */
+  const panelState = (page: Page) =>
+    page.evaluate(async () => (await fetch('/demo/transactional/state')).json()) as Promise<{
+      sent: { channel: string; text: string }[];
+      reports: unknown[];
+    }>;
+  async function denyAndRegister(page: Page, phone: string): Promise<void> {
+    await page.getByRole('button', { name: 'Deny push' }).click();
+    await page.locator('input[type=tel]').fill(phone);
+    await page.locator('push-sms-fallback input[type=checkbox]').check();
+    await page.locator('push-sms-fallback button[type=submit]').click();
+    await page.waitForSelector('push-sms-fallback[state=done]', { state: 'attached' });
+  }
+
+  it('a visitor who denied push and registered no number gets nothing, and the panel says so', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: 'Deny push' }).click();
+    await page.waitForSelector('push-sms-fallback[state=form]', { state: 'attached' });
+    await sendOrder(page);
+    await expect.poll(() => outcome(page)).toContain('Nothing sent');
+    expect(await page.locator('.simulated-push').count()).toBe(0);
+    expect((await panelState(page)).sent).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('a visitor who denied push gets the text by SMS at the number they registered, and no push', async () => {
+    const page = await open();
+    await denyAndRegister(page, '+447400123458');
+    await sendOrder(page);
+    await expect.poll(() => outcome(page)).toContain('by SMS');
+    expect(await page.locator('.simulated-push').count()).toBe(0);
+    const { sent } = await panelState(page);
+    expect(sent.map((s) => s.channel)).toEqual(['sms']);
+    await page.context().close();
+  }, 60_000);
+
+  it('a visitor who granted push, then blocked it, gets no push', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: 'Grant push' }).click();
+    await page.waitForSelector('push-sms-fallback[state=push]', { state: 'attached' });
+    await page.getByRole('button', { name: 'Deny push' }).click();
+    await page.waitForSelector('push-sms-fallback[state=form]', { state: 'attached' });
+    await sendOrder(page);
+    await expect.poll(() => outcome(page)).toContain('Nothing sent');
+    expect(await page.locator('.simulated-push').count()).toBe(0);
+    await page.context().close();
+  }, 60_000);
+
+  it('a visitor who granted push sees the push', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: 'Grant push' }).click();
+    await page.waitForSelector('push-sms-fallback[state=push]', { state: 'attached' });
+    await sendOrder(page);
+    await page.locator('.simulated-push').waitFor();
+    expect(await outcome(page)).toContain('Sent by push');
+    expect((await panelState(page)).sent.map((s) => s.channel)).toEqual(['push']);
+    await page.context().close();
+  }, 60_000);
+
+  it('"New visitor" starts the panel over', async () => {
+    const page = await open();
+    await denyAndRegister(page, '+447400123459');
+    await sendOrder(page);
+    await expect.poll(async () => (await panelState(page)).sent.length).toBe(1);
+    await page.getByRole('button', { name: 'New visitor ↻' }).click();
+    await page.waitForSelector('push-sms-fallback[state=waiting]', { state: 'attached' });
+    expect(await panelState(page)).toEqual({ sent: [], reports: [] });
     await page.context().close();
   }, 60_000);
 });

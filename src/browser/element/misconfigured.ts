@@ -8,6 +8,8 @@ const WARNINGS = {
     const [ours, first] = value.split(' ');
     return `app-id="${ours}" differs from app-id="${first}" on another <push-sms-fallback>, which already set up OneSignal with it: a page has one OneSignal app, so this element follows that one. Give every element the same app-id.`;
   },
+  'site-worker': (worker: string) =>
+    `this site's service worker ${worker} holds scope "/", where OneSignal would register its own worker in its place (the site's would be gone once its pages close), so this element does not initialise OneSignal and offers SMS instead. Fix it either way OneSignal documents, then initialise OneSignal on the page yourself (the element reuses it): import OneSignal's worker into yours, importScripts("https://cdn.onesignal.com/sdks/web/v16/OneSignalSDK.sw.js"), and init with serviceWorkerPath naming your worker; or give OneSignal a path and scope of its own, e.g. init with serviceWorkerParam: { scope: "/push/onesignal/" } and serviceWorkerPath: "push/onesignal/OneSignalSDKWorker.js".`,
   endpoint: () =>
     'no endpoint: set endpoint to the URL that registers numbers (see push-sms-fallback/server), or register them yourself on push-sms-fallback-submit.',
 };

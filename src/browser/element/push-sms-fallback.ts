@@ -108,7 +108,10 @@ export class PushSmsFallback extends ReactiveElement implements FormHost, Analyt
 
   static override styles = hostStyles;
 
-  /** OneSignal App ID. Loads SDK v16 and calls `init` once, unless the page already has OneSignal. */
+  /**
+   * OneSignal App ID. Loads SDK v16 and calls `init` once, unless the page already has OneSignal,
+   * or the site's own service worker holds scope `/` (then push is unavailable: see README).
+   */
   appId?: string;
   /** URL the number is POSTed to (relative URLs resolve against the page). */
   endpoint?: string;

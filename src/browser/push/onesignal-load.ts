@@ -3,7 +3,9 @@
  * OneSignal is loaded or reused"). Part of the OneSignal adapter: only `onesignal*.ts` files touch
  * `window.OneSignal` and `OneSignalDeferred`.
  */
+import { misconfigured } from '../element/attributes.js';
 import type { Deferred, OneSignalPage, Sdk } from './onesignal-types.js';
+import { siteWorker } from './site-worker.js';
 
 /**
  * How long after the window's `load` a page's own OneSignal snippet (a tag manager, a consent
@@ -37,7 +39,7 @@ export function pageHasOneSignal(w: OneSignalPage, sdkSrc: string): boolean {
 }
 
 /**
- * Requests the SDK at once, but queues `init({ appId })` only `PAGE_INIT_GRACE_MS` after `load`,
+ * Requests the SDK at once (unless a site worker holds OneSignal's scope), but queues `init({ appId })` only `PAGE_INIT_GRACE_MS` after `load`,
  * and calls it only if nobody has initialised OneSignal by then: a page snippet arriving earlier
  * runs its own `init` first (the SDK runs a callback pushed after it loaded at once). Should ours
  * still meet "SDK already initialized" (a page init in flight), the page owns OneSignal, as
@@ -52,16 +54,30 @@ export function loadOneSignal(
   w.__pushSmsFallbackOneSignal = appId;
   const tag = document.createElement('script');
   tag.id = SCRIPT_ID;
-  tag.src = sdkSrc;
   tag.defer = true;
   // Blocked or missing: remembered on the tag for adapters that connect later.
   tag.onerror = () => (tag.dataset.failed = '');
+  // In the page at once, so every element on it hears how this ends (src comes below).
   document.head.append(tag);
 
+  /**
+   * Whether a worker of the site's own holds OneSignal's scope: then push is unavailable as if
+   * the SDK were blocked (every element hears the tag's error), with one warning.
+   */
+  const siteWorkerInTheWay = async () => {
+    const worker = await siteWorker();
+    if (worker) {
+      misconfigured('site-worker', worker);
+      tag.dispatchEvent(new Event('error'));
+    }
+    return worker;
+  };
   let called = false;
   const init = async (os: Sdk) => {
     if (called || os.config) return;
     called = true;
+    // Asked again: a site may register its worker while its first page loads.
+    if (await siteWorkerInTheWay()) return;
     onInit();
     try {
       await os.init({ appId });
@@ -94,6 +110,11 @@ export function loadOneSignal(
     const since = performance.now() - (loaded?.loadEventEnd || performance.now());
     setTimeout(initUnlessThePageDid, PAGE_INIT_GRACE_MS - since);
   };
-  if (document.readyState === 'complete') afterGrace();
-  else addEventListener('load', afterGrace, { once: true });
+  // The SDK is requested only where OneSignal's worker would replace no worker of the site's.
+  void siteWorkerInTheWay().then((inTheWay) => {
+    if (inTheWay) return;
+    tag.src = sdkSrc;
+    if (document.readyState === 'complete') afterGrace();
+    else addEventListener('load', afterGrace, { once: true });
+  });
 }
