@@ -133,10 +133,11 @@ describe('readiness while init is still running [needs push]', () => {
   it('init never settles: the element still follows the ready SDK', async () => {
     const { el, of } = mountWithSdk(
       { permission: 'default', initHold: 'never' },
-      { 'sdk-timeout': '500' },
+      // Short, yet room for readiness on a loaded machine (it counts from the element's init).
+      { 'sdk-timeout': '1500' },
     );
     await stateIs(el, 'waiting');
-    await sleep(1000);
+    await sleep(2000);
     expect(of('show').map((e) => e.detail.reason)).to.deep.equal([]);
     expect(el.state).to.equal('waiting');
     simulator().deny();
