@@ -19,17 +19,18 @@ const rows = [
   ['npm entry, Lit external (minified)', npm, 5_000],
   ['Form chunk: form, phone code (form path only)', sizes.form, undefined],
   // Issue 26's goals are 26 kB for the English path, 28 kB with the largest locale and 7 kB for
-  // the script tag; these budgets hold what is met so far, with room for the element's own changes.
-  ['Form path: form chunk + largest numbering plan', sum(sizes.form, largestPlan), 22_000],
+  // the script tag. The largest locale's is met (26.72 kB once the form lost lit-html); the others
+  // hold what is met so far (English 26.01 kB), with a little room for the element's own changes.
+  ['Form path: form chunk + largest numbering plan', sum(sizes.form, largestPlan), 16_000],
   [
     'Declined visitor in English: + form path, English',
     sum(sizes.eager, sizes.form, largestPlan, sizes.locales.en),
-    29_000,
+    26_100,
   ],
   [
     'Declined visitor: script tag, form path, largest locale',
     sum(sizes.eager, sizes.form, largestPlan, largest(sizes.locales)),
-    31_000,
+    28_000,
   ],
   ['Classic-script loader', sizes.classic, undefined],
   ...Object.entries(sizes.plans).map(([name, size]) => [

@@ -33,9 +33,8 @@ export function disclosure(host: FormHost, s: Strings): (string | Link)[] {
 /** The nodes of the disclosure's parts: links open in a new tab, a part without a URL is text. */
 export function disclosureNodes(parts: (string | Link)[]): Node[] {
   return parts.map((part) => {
-    if (typeof part === 'string' || !part.href) {
-      return document.createTextNode(typeof part === 'string' ? part : part.text);
-    }
+    if (typeof part === 'string') return new Text(part);
+    if (!part.href) return new Text(part.text);
     const link = document.createElement('a');
     link.setAttribute('href', part.href);
     Object.assign(link, { target: '_blank', rel: 'noopener', textContent: part.text });

@@ -90,6 +90,9 @@ function attr(el: Element, name: string, value: string | undefined): void {
   else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
+const invalid = (el: Element, field: Field, error: Shown | undefined) =>
+  attr(el, 'aria-invalid', error?.field === field ? 'true' : 'false');
+
 /**
  * Makes `nodes` the children of `parent`, in order. Nodes that stay are never moved (a focused
  * control keeps focus, a live region stays put); the others are removed or inserted in place.
@@ -98,18 +101,39 @@ function place(parent: Element, nodes: Element[]): void {
   const wanted = new Set(nodes);
   for (const child of [...parent.children]) if (!wanted.has(child)) child.remove();
   nodes.forEach((node, index) => {
-    const at = parent.children[index];
-    if (at !== node) parent.insertBefore(node, at ?? null);
+    const at = parent.children.item(index);
+    if (at !== node) parent.insertBefore(node, at);
   });
 }
 
 type Four = [HTMLElement, HTMLElement, HTMLElement, HTMLElement];
 
+/** Elements whose text is one of the strings as it stands, by selector. */
+const LABELS: [string, keyof Strings][] = [
+  ['h2 slot', 'heading'],
+  ['[part=dismiss]', 'dismiss'],
+  ['[aria-expanded]', 'expand'],
+  ['[for=country]', 'country'],
+  ['[for=phone]', 'phone'],
+  ['.hint', 'phoneHint'],
+  ['.intro + .intro', 'iosHint'],
+];
+
 /** A clone of the markup and its elements, each found once. */
-function clone() {
+function clone(on: Handlers) {
   const root = parsed();
   const one = <T extends HTMLElement = HTMLElement>(selector: string) =>
     root.querySelector<T>(selector) as T;
+  const listen = (selector: string, type: string, handler: (event: Event) => void) =>
+    root.querySelectorAll(selector).forEach((el) => el.addEventListener(type, handler));
+  listen('form', 'submit', on.submit);
+  listen('slot[name=phone]', 'slotchange', on.phoneSlot);
+  listen('slot[name=phone]', 'input', on.phoneInput);
+  listen('select', 'change', on.country);
+  listen('#consent', 'change', on.consent);
+  listen('slot[name=consent]', 'slotchange', on.slotChange);
+  listen('[aria-expanded]', 'click', on.expand);
+  listen('[part=dismiss]', 'click', on.dismiss);
   const [heading, intro, hint, compact, form, status] = root.children as unknown as [
     ...Four,
     HTMLElement,
@@ -118,17 +142,12 @@ function clone() {
   return {
     parts: { heading, intro, hint, compact, form, status },
     fields: [...form.children] as Four,
-    headingSlot: one('slot[name=heading]'),
-    introSlot: one('slot[name=intro]'),
-    expand: one('[aria-expanded]'),
-    dismissals: [...root.querySelectorAll<HTMLElement>('[part=dismiss]')],
-    countryLabel: one('[for=country]'),
+    labels: LABELS.flatMap(([selector, key]) =>
+      [...root.querySelectorAll(selector)].map((el) => [el, key] as const),
+    ),
+    introSlot: one('.intro slot'),
     select: one<HTMLSelectElement>('select'),
-    phoneLabel: one('[for=phone]'),
-    phoneSlot: one('slot[name=phone]'),
     input: one<HTMLInputElement>('#phone'),
-    phoneHint: one('#phone-hint'),
-    consentBox: one('.consent'),
     checkbox: one<HTMLInputElement>('#consent'),
     disclosure: one('#disclosure'),
     consentSlot: one('slot[name=consent]'),
@@ -143,7 +162,7 @@ function clone() {
 
 /** One form's elements, cloned from the markup, and the updates each render makes to them. */
 export class FormDom {
-  private readonly el = clone();
+  private readonly el: ReturnType<typeof clone>;
   /** What each property was last set to: a render sets a property only when its value changed. */
   private phone?: string;
   private country?: string;
@@ -155,58 +174,46 @@ export class FormDom {
     private readonly box: HTMLElement,
     on: Handlers,
   ) {
-    const { el } = this;
-    el.parts.form.addEventListener('submit', on.submit);
-    el.phoneSlot.addEventListener('slotchange', on.phoneSlot);
-    el.phoneSlot.addEventListener('input', on.phoneInput);
-    el.select.addEventListener('change', on.country);
-    el.checkbox.addEventListener('change', on.consent);
-    el.consentSlot.addEventListener('slotchange', on.slotChange);
-    el.expand.addEventListener('click', on.expand);
-    for (const button of el.dismissals) button.addEventListener('click', on.dismiss);
+    this.el = clone(on);
   }
 
   /** Brings the elements up to `view`: their content first, then which of them are attached. */
   update(view: FormView): void {
     const { s, host, state } = view;
     const { parts, fields } = this.el;
-    text(this.el.headingSlot, s.heading);
+    for (const [el, key] of this.el.labels) text(el, s[key]);
     text(parts.status, view.status);
     if (state === 'done') return place(this.box, [parts.heading, parts.status]);
     text(this.el.introSlot, intro(s, host.reason));
-    text(parts.hint, host.hint ? s.iosHint : '');
-    for (const button of this.el.dismissals) text(button, s.dismiss);
     const [countryField, phoneField, agreement, actions] = fields;
     const shown: HTMLElement[] = [];
-    if (view.compact) text(this.el.expand, s.expand);
-    else if (view.stage >= 2) {
+    if (!view.compact && view.stage >= 2) {
       if (host.countries?.length !== 1) shown.push(countryField);
       shown.push(phoneField);
       this.updateFields(view);
-      if (view.stage >= 3) shown.push(agreement, actions);
-      if (view.stage >= 3) this.updateAgreement(view);
+      if (view.stage >= 3) {
+        shown.push(agreement, actions);
+        this.updateAgreement(view);
+      }
     }
     place(parts.form, shown);
-    const body = [parts.intro, ...(host.hint ? [parts.hint] : [])];
     place(this.box, [
       parts.heading,
-      ...body,
+      parts.intro,
+      ...(host.hint ? [parts.hint] : []),
       view.compact ? parts.compact : parts.form,
       parts.status,
     ]);
   }
 
-  private updateFields({ s, country, countries, phone, state, error }: FormView): void {
+  private updateFields({ country, countries, phone, state, error }: FormView): void {
     const { select, input } = this.el;
-    text(this.el.countryLabel, s.country);
     // As Lit's `.value` binding: set before the options, and only when the form's value changed.
     if (country !== this.country) select.value = this.country = country;
     place(select, countries);
-    text(this.el.phoneLabel, s.phone);
     if (phone !== this.phone) input.value = this.phone = phone;
     input.toggleAttribute('readonly', busyIn(state));
-    attr(input, 'aria-invalid', error?.field === 'phone' ? 'true' : 'false');
-    text(this.el.phoneHint, s.phoneHint);
+    invalid(input, 'phone', error);
     this.alert('phone', error);
   }
 
@@ -215,9 +222,9 @@ export class FormDom {
     const { checkbox, disclosure: label } = this.el;
     const button = host.consentMode === 'button';
     if (!button && consent !== this.consent) checkbox.checked = this.consent = consent;
-    attr(checkbox, 'aria-invalid', error?.field === 'consent' ? 'true' : 'false');
+    invalid(checkbox, 'consent', error);
     attr(label, 'for', button ? undefined : 'consent');
-    place(this.el.consentBox, button ? [label] : [checkbox, label]);
+    place(label.parentElement as HTMLElement, button ? [label] : [checkbox, label]);
     const parts = disclosure(host, s);
     const key = JSON.stringify(parts);
     // Rebuilt only when its text changes, so a focused link keeps focus across renders.
