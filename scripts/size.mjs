@@ -21,17 +21,19 @@ const rows = [
   ['npm entry, Lit external (minified)', npm, 5_300],
   ['Form chunk: form, phone code (form path only)', sizes.form, undefined],
   // Issue 26's goals are 26 kB for the English path, 28 kB with the largest locale and 7 kB for
-  // the script tag; these budgets hold what is met so far, with room for the element's own changes.
-  ['Form path: form chunk + largest numbering plan', sum(sizes.form, largestPlan), 22_000],
+  // the script tag. The largest locale's is met (27.12 kB with the form without lit-html); the
+  // English path is 26.41 kB, over by what the script tag is over 7 kB (7.48 kB, issue 22's site
+  // worker and identity and issue 27's door added it): these budgets hold what is met so far.
+  ['Form path: form chunk + largest numbering plan', sum(sizes.form, largestPlan), 16_000],
   [
     'Declined visitor in English: + form path, English',
     sum(sizes.eager, sizes.form, largestPlan, sizes.locales.en),
-    29_000,
+    26_500,
   ],
   [
     'Declined visitor: script tag, form path, largest locale',
     sum(sizes.eager, sizes.form, largestPlan, largest(sizes.locales)),
-    31_000,
+    28_000,
   ],
   // Segment identity and the funnel for Segment, GTM and GA4 (issue 27): pages with `identity`
   // or `analytics` only.

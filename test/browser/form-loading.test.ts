@@ -57,6 +57,26 @@ describe('the form path', () => {
     page.remove();
   });
 
+  it('builds the form without a template engine: the built form chunk brings no lit-html', async () => {
+    const built = await fetch('/dist/push-sms-fallback.js');
+    if (!built.ok) throw new Error('dist/ is missing: run `npm run build` first');
+    // A page of its own, with only the built script: this file's modules load lit for its tests.
+    const frame = document.createElement('iframe');
+    frame.src = '/test/fixtures/load-scripts.html?load=/dist/push-sms-fallback.js';
+    document.body.append(frame);
+    const win = frame.contentWindow as Window & Record<string, unknown>;
+    const el = await until(
+      () => win.document?.querySelector<PushSmsFallback>('push-sms-fallback[state=form]'),
+      'the form',
+    );
+    await until(() => el.shadowRoot?.querySelector('#consent'), 'the whole form');
+    // Each Lit package registers its version when it is evaluated: the element's base did, the
+    // template engine did not.
+    expect(win['reactiveElementVersions'], 'the element ran').to.have.length(1);
+    expect(win['litHtmlVersions'], 'lit-html evaluated on the form path').to.equal(undefined);
+    frame.remove();
+  });
+
   it('gives every instance the same constructed style sheets: built once, adopted by each', async () => {
     const first = mountForm({ endpoint: endpoint('201').url, 'default-country': 'GB' }).el;
     const second = mountForm({ endpoint: endpoint('201').url, 'default-country': 'GB' }).el;

@@ -1,4 +1,3 @@
-import { render } from 'lit/html.js';
 import type { ErrorCode } from '../element/events.js';
 import {
   PushSmsFallbackErrorEvent,
@@ -20,7 +19,7 @@ import { displayPhone, preparePhone } from './phone.js';
 import { rejectionMessage } from './problems.js';
 import { pageScheme, watchScheme } from './scheme.js';
 import { adoptSlottedPhone, describeSlottedPhone, phoneField } from './slotted-phone.js';
-import { content, type Handlers, type Shown } from './view.js';
+import { FormDom, type Handlers, type Shown } from './view.js';
 import { afterNextFrame, yieldToMain } from '../yield.js';
 
 export { styles } from './styles.js';
@@ -50,8 +49,9 @@ export class Form {
   private regions = '';
   /** How much of the form `build()` has rendered so far; all of it once built. */
   private stage = STAGES;
-  /** The form's box: Lit renders into it; it is in the shadow root while there is a form to show. */
+  /** The form's box: it is in the shadow root while there is a form to show. */
   private readonly box: HTMLElement;
+  private dom?: FormDom; // The box's elements, cloned on the first render.
 
   constructor(private readonly host: FormHost) {
     this.home =
@@ -97,8 +97,8 @@ export class Form {
   }
 
   /**
-   * Builds the form out of sight, one stage per frame: preparing Lit's templates for the whole
-   * form, and its first style and layout, would each be a long task on a slow phone. The box sits
+   * Builds the form out of sight, one stage per frame: filling in the whole form, and its first
+   * style and layout, would each be a long task on a slow phone. The box sits
    * in `root` hidden and out of the flow, at the width it will have; the first `renderInto` after
    * this shows it, laid out already. Call once, after `localize()`.
    */
@@ -124,10 +124,7 @@ export class Form {
   renderInto(root: HTMLElement | DocumentFragment, state: State): void {
     const s = this.text;
     const status = this.statusOf(state, s);
-    if (status === undefined) {
-      this.box.remove();
-      return;
-    }
+    if (status === undefined) return this.box.remove();
     this.draw(s, state, status);
     if (this.box.parentNode !== root) root.append(this.box);
     if (this.box.classList.contains('staged')) void this.reveal();
@@ -136,9 +133,9 @@ export class Form {
   private draw(s: Strings, state: State, status: string): void {
     const compact = this.host.layout === 'banner' && !this.expanded && state === 'form';
     const countries = this.countries.map(({ option }) => option);
-    const { phone, consent, country, error, stage, host, on } = this;
+    const { phone, consent, country, error, stage, host } = this;
     const view = { host, s, state, status, stage, compact, phone, consent, country, countries };
-    render(content({ ...view, error, on }), this.box);
+    (this.dom ??= new FormDom(this.box, this.on)).update({ ...view, error });
   }
 
   /**
