@@ -8,7 +8,8 @@
  * and superseded lines dropped), and again once it holds as many appended lines as the store
  * keeps answers. One process owns it (see data-dir.ts's lock).
  */
-import { open, readFile, rename, type FileHandle } from 'node:fs/promises';
+import { readFile, type FileHandle } from 'node:fs/promises';
+import { rewriteJournal } from './journal-file.js';
 import {
   createMemoryIdempotencyStore,
   type IdempotencyStore,
@@ -87,14 +88,8 @@ export async function createJournalIdempotencyStore(
   async function compact(): Promise<void> {
     const expired = Date.now() - ANSWER_TTL_MS;
     for (const [key, line] of live) if (line.at <= expired) live.delete(key);
-    const tmp = `${path}.tmp`;
-    const out = await open(tmp, 'w', 0o600);
-    await out.writeFile([...live.values()].map((l) => `${JSON.stringify(l)}\n`).join(''));
-    await out.datasync();
-    await out.close();
-    await handle?.close();
-    await rename(tmp, path);
-    handle = await open(path, 'a', 0o600);
+    const text = [...live.values()].map((l) => `${JSON.stringify(l)}\n`).join('');
+    handle = await rewriteJournal(path, text, handle);
     appended = 0;
   }
   await compact();

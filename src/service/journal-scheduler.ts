@@ -7,7 +7,8 @@
  * A decision cut short by a crash is made again after the restart: the SMS carries an
  * idempotency key derived from the caller's, so OneSignal sends it once.
  */
-import { open, readFile, rename, type FileHandle } from 'node:fs/promises';
+import { readFile, type FileHandle } from 'node:fs/promises';
+import { rewriteJournal } from './journal-file.js';
 import {
   createMemoryScheduler,
   type FallbackJob,
@@ -99,14 +100,7 @@ export async function createJournalScheduler(
   let handle: FileHandle | undefined;
   let appended = 0;
   async function compact(): Promise<void> {
-    const tmp = `${path}.tmp`;
-    const out = await open(tmp, 'w', 0o600);
-    await out.writeFile(snapshot());
-    await out.datasync();
-    await out.close();
-    await handle?.close();
-    await rename(tmp, path);
-    handle = await open(path, 'a', 0o600);
+    handle = await rewriteJournal(path, snapshot(), handle);
     appended = 0;
   }
   await compact();
